@@ -1,0 +1,36 @@
+//! `readingroom`: the curator's command line. Each subcommand lives in its own file under
+//! `cmd/`; each reads files, hands their text to readingroom-core and writes what core returns.
+
+mod cmd;
+mod documents;
+mod fsx;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Turn OCR output into a Reading Room bundle, check it and build it.
+#[derive(Debug, Parser)]
+#[command(name = "readingroom", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Build(cmd::build::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => cmd::build::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("readingroom: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The served bundle: what `readingroom build` writes and the app fetches.
+//!
+//! ```text
+//! <bundle>/catalog.json               Catalog: every document's metadata and data file
+//! <bundle>/docs/<id>.<hash>.json      DocumentData: the pages of one document
+//! ```
+//! Data file names carry a hash of their content, so a static host may cache them forever;
+//! only `catalog.json` keeps a fixed name. These types are the one definition of the format:
+//! the CLI serializes them and the app deserializes the very same types.
+
+use crate::corrected;
+use crate::meta::Meta;
+use crate::source::SourceDocument;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Bumped whenever a reader of an older bundle would misread a newer one.
+pub const FORMAT_VERSION: u32 = 1;
+/// The catalog's path inside the bundle.
+pub const CATALOG_FILE: &str = "catalog.json";
+
+/// The list of documents the library page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub format: u32,
+    pub documents: Vec<CatalogEntry>,
+}
+
+/// One document in the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogEntry {
+    pub meta: Meta,
+    /// The number of OCR pages.
+    pub pages: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    pub has_corrected: bool,
+    /// Path of the [`DocumentData`] file, relative to the bundle folder.
+    pub data: String,
+}
+
+/// The text of one document, page by page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentData {
+    pub id: String,
+    pub pages: Vec<Page>,
+}
+
+/// One page: the OCR exactly as produced, and the corrected Markdown if there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    pub ocr: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
+}
+
+/// A file of the built bundle, path relative to the bundle folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Builds the served bundle from parsed documents, sorted by id so that the same sources
+/// always give the same bytes.
+pub fn build(documents: &[SourceDocument]) -> Vec<BuiltFile> {
+    let mut sorted: Vec<&SourceDocument> = documents.iter().collect();
+    sorted.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    let mut files = Vec::with_capacity(sorted.len() + 1);
+    let mut entries = Vec::with_capacity(sorted.len());
+    for document in sorted {
+        let data = document_data(document);
+        let bytes = to_json(&data);
+        let path = format!("docs/{}.{}.json", document.meta.id, short_hash(&bytes));
+        entries.push(CatalogEntry {
+            meta: document.meta.clone(),
+            pages: data.pages.len() as u32,
+            year: document.meta.year(),
+            has_corrected: document.corrected.is_some(),
+            data: path.clone(),
+        });
+        files.push(BuiltFile { path, bytes });
+    }
+    let catalog = Catalog { format: FORMAT_VERSION, documents: entries };
+    files.push(BuiltFile { path: CATALOG_FILE.to_owned(), bytes: to_json(&catalog) });
+    files
+}
+
+fn document_data(document: &SourceDocument) -> DocumentData {
+    let ocr = document.ocr_pages();
+    let corrected = document.corrected.as_deref().map(|md| corrected::split_pages(md, ocr.len()));
+    let pages = ocr
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Page {
+            ocr: (*text).to_owned(),
+            corrected: corrected.as_ref().map(|pages| pages[i].clone()),
+        })
+        .collect();
+    DocumentData { id: document.meta.id.clone(), pages }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_else(|e| unreachable!("bundle types serialize: {e}"))
+}
+
+/// The first 16 hex digits of the SHA-256 of `bytes`: enough to tell versions apart.
+pub fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(id: &str, ocr: &str, corrected: Option<&str>) -> SourceDocument {
+        SourceDocument {
+            meta: Meta {
+                id: id.into(),
+                title: format!("Report {id}"),
+                date_distributed: Some("1950-03-24".into()),
+                ..Meta::default()
+            },
+            ocr: ocr.into(),
+            corrected: corrected.map(Into::into),
+        }
+    }
+
+    fn catalog_of(files: &[BuiltFile]) -> Catalog {
+        let file = files.iter().find(|f| f.path == CATALOG_FILE).expect("a catalog");
+        serde_json::from_slice(&file.bytes).expect("the catalog reads back")
+    }
+
+    #[test]
+    fn the_catalog_lists_documents_sorted_with_their_data_files() {
+        let files = build(&[document("b", "x", None), document("a", "one\u{c}two", None)]);
+        let catalog = catalog_of(&files);
+        assert_eq!(catalog.format, FORMAT_VERSION);
+        let ids: Vec<_> = catalog.documents.iter().map(|e| e.meta.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(catalog.documents[0].pages, 2);
+        assert_eq!(catalog.documents[0].year, Some(1950));
+        for entry in &catalog.documents {
+            assert!(files.iter().any(|f| f.path == entry.data), "{} is written", entry.data);
+        }
+    }
+
+    #[test]
+    fn document_data_round_trips_with_pages_and_corrections() {
+        let files = build(&[document("a", "one\u{c}two", Some("<!-- page 2 -->\nTwo.\n"))]);
+        let entry = &catalog_of(&files).documents[0];
+        assert!(entry.has_corrected);
+        let file = files.iter().find(|f| f.path == entry.data).expect("data file");
+        let data: DocumentData = serde_json::from_slice(&file.bytes).expect("reads back");
+        assert_eq!(data.pages[0], Page { ocr: "one".into(), corrected: Some(String::new()) });
+        assert_eq!(data.pages[1].corrected.as_deref(), Some("Two.\n"));
+    }
+
+    #[test]
+    fn data_file_names_change_with_their_content() {
+        let first = build(&[document("a", "one", None)]);
+        let second = build(&[document("a", "two", None)]);
+        assert_ne!(catalog_of(&first).documents[0].data, catalog_of(&second).documents[0].data);
+        assert_eq!(build(&[document("a", "one", None)]), first, "builds are reproducible");
+    }
+}

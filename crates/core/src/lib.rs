@@ -1,0 +1,21 @@
+//! readingroom-core: everything Reading Room knows about documents, with no I/O.
+//!
+//! The crate takes text and bytes and returns values. The `readingroom` CLI reads folders and
+//! writes files around it; the Yew app fetches the served bundle and renders what it computes.
+//! Nothing here touches a file system, a terminal or a browser API, so plain `cargo test`
+//! covers all of it, and the same code runs natively and in WebAssembly.
+//!
+//! The modules follow the life of a document:
+//! - [`meta`] is the curator's `meta.toml`, parsed with positions for every error;
+//! - [`pages`] splits `ocr.txt` into pages at form feeds;
+//! - [`source`] is one document in source form (metadata, OCR, optional correction);
+//! - [`bundle`] is the served form that `readingroom build` writes and the app reads, defined
+//!   once here so both sides agree by construction;
+//! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence.
+
+pub mod bundle;
+pub mod corrected;
+pub mod diagnostic;
+pub mod meta;
+pub mod pages;
+pub mod source;

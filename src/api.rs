@@ -1,0 +1,43 @@
+//! Where the bundle lives and how its failures are worded for readers.
+//!
+//! Every URL is relative to the page, so the site works under any sub-path.
+
+use gloo_net::http::Request;
+use readingroom_core::bundle::CATALOG_FILE;
+use serde::de::DeserializeOwned;
+
+/// The bundle folder, relative to index.html.
+const BUNDLE_DIR: &str = "bundle";
+
+pub fn catalog_url() -> String {
+    format!("{BUNDLE_DIR}/{CATALOG_FILE}")
+}
+
+/// The URL of a file named in the catalog (its `data` path is relative to the bundle).
+pub fn bundle_url(path: &str) -> String {
+    format!("{BUNDLE_DIR}/{path}")
+}
+
+/// Fetches and decodes a JSON file of the bundle, with a message a reader can act on.
+pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    let response = Request::get(url).send().await.map_err(|e| {
+        format!("{url} could not be loaded ({e}). Check the connection, then reload the page.")
+    })?;
+    if !response.ok() {
+        return Err(match response.status() {
+            404 => format!(
+                "{url} was not found (HTTP 404). The site is incomplete: copy the whole built \
+                 folder to the host again, including its bundle/ folder."
+            ),
+            status => {
+                format!("{url} could not be loaded (HTTP {status}). Reload the page to try again.")
+            }
+        });
+    }
+    let text = response.text().await.map_err(|e| format!("{url} could not be read ({e})."))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{url} is damaged and cannot be read ({e}). Rebuild the site with `readingroom build`."
+        )
+    })
+}

@@ -1,0 +1,53 @@
+//! The root component: the hash router, and the catalog shared by every page as context.
+
+use crate::hooks::{Fetch, use_json};
+use crate::pages::{DocumentPage, LibraryPage, NotFoundPage};
+use crate::{api, route::Route};
+use readingroom_core::bundle::Catalog;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The catalog as every page sees it: loading, ready or failed.
+pub type CatalogState = Fetch<Catalog>;
+
+#[function_component]
+pub fn App() -> Html {
+    let catalog = use_json::<Catalog>(Some(api::catalog_url()));
+    html! {
+        <ContextProvider<CatalogState> context={catalog}>
+            <HashRouter>
+                <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
+                <header class="site-header">
+                    <Link<Route> to={Route::Library} classes="site-title">{ "Reading Room" }</Link<Route>>
+                </header>
+                <main id="main" tabindex="-1">
+                    <Switch<Route> render={switch} />
+                </main>
+            </HashRouter>
+        </ContextProvider<CatalogState>>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Library => html! { <LibraryPage /> },
+        Route::Document { id } => html! { <DocumentPage {id} /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+/// The fragment is the router's, so the skip link moves focus itself instead of navigating.
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        if let Some(main) = main_element() {
+            let _ = main.focus();
+        }
+    })
+}
+
+fn main_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()?.document()?.get_element_by_id("main")?;
+    element.dyn_into::<web_sys::HtmlElement>().ok()
+}

@@ -1,0 +1,36 @@
+//! Previous and next page links. Links rather than buttons: they can be opened in a new tab,
+//! and the page number lives in the URL, so every page is a link of its own.
+
+use crate::route::{DocumentQuery, Route};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: String,
+    /// The current page, 1-based.
+    pub page: usize,
+    pub count: usize,
+}
+
+#[function_component]
+pub fn Pager(props: &Props) -> Html {
+    let link = |page: usize, label: &'static str, rel: &'static str| {
+        let to = Route::Document { id: props.id.clone() };
+        let query = DocumentQuery { page: Some(page) };
+        html! {
+            <Link<Route, DocumentQuery> {to} query={Some(query)} classes={classes!("pager-link", rel)}>
+                { label }
+            </Link<Route, DocumentQuery>>
+        }
+    };
+    html! {
+        <nav class="pager" aria-label="Pages">
+            if props.page > 1 { { link(props.page - 1, "← Previous page", "prev") } }
+            else { <span class="pager-link prev" aria-disabled="true">{ "← Previous page" }</span> }
+            <span class="pager-position">{ format!("Page {} of {}", props.page, props.count) }</span>
+            if props.page < props.count { { link(props.page + 1, "Next page →", "next") } }
+            else { <span class="pager-link next" aria-disabled="true">{ "Next page →" }</span> }
+        </nav>
+    }
+}

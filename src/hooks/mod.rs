@@ -1,0 +1,5 @@
+//! Hooks: the app's effects, kept out of the components that render.
+
+mod use_json;
+
+pub use use_json::{Fetch, use_json};

@@ -1,0 +1,23 @@
+// The library page: the collection's documents, listed from the built catalog.
+import { test, expect, CIA } from './fixtures.mjs';
+
+test('the library lists the seed report with its date, country and subject', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  const item = page.getByRole('listitem').filter({ hasText: CIA.title });
+  await expect(item).toBeVisible();
+  await expect(item.getByRole('link', { name: CIA.title })).toHaveAttribute('href', `#/doc/${CIA.id}`);
+  await expect(item.getByRole('definition')).toContainText(['1949', 'USSR', 'Political - Local Party functions', '7']);
+});
+
+test('the page is served under its sub-path and loads every file from it', async ({ page, baseURL }) => {
+  expect(new URL(baseURL).pathname).not.toBe('/');
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await page.goto('./');
+  await expect(page.getByRole('link', { name: CIA.title })).toBeVisible();
+  const wasm = responses.find((r) => r.url().endsWith('.wasm'));
+  expect(wasm, 'the app is WebAssembly').toBeTruthy();
+  expect(wasm.headers()['content-type']).toBe('application/wasm');
+  expect(responses.every((r) => r.status() < 400), 'no failed request').toBe(true);
+});

@@ -1,0 +1,57 @@
+//! xtask: the contributor's commands, run as `cargo xtask <command>`.
+//!
+//! Two of them are all a newcomer needs: `serve` (set up, build, serve the default collection)
+//! and `test` (set up, then every check CI runs). Each command installs what is missing first
+//! and skips what is there, so a second run does no installing.
+
+mod dist;
+mod process;
+mod serve;
+mod setup;
+mod test;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", about = "Build, serve and test Reading Room")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Install what is missing: the wasm target, wasm-bindgen-cli, npm tools, Chromium.
+    Setup,
+    /// Build the release site into dist/.
+    Dist,
+    /// Set up, build, and serve dist/ on 127.0.0.1.
+    Serve(serve::Args),
+    /// Set up, then run fmt, clippy, the native tests and the browser tests.
+    Test(test::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Setup => setup::run(),
+        Command::Dist => setup::run().and_then(|()| dist::run().map(drop)),
+        Command::Serve(args) => serve::run(&args),
+        Command::Test(args) => test::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

@@ -1,0 +1,74 @@
+//! `cargo xtask test`: set up, then every check CI runs, in order, stopping at the first
+//! failure: formatting, clippy (native and wasm), the native tests, then the browser tests
+//! against a freshly built dist/ served under a sub-path.
+
+use crate::{dist, process, serve, setup};
+use anyhow::Context;
+use std::process::Command;
+use std::time::Instant;
+
+/// The sub-path the browser tests serve the site under.
+pub const TEST_BASE: &str = "/museum/reading-room/";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Arguments passed on to Playwright, e.g. a test file or `--grep library`.
+    #[arg(last = true)]
+    pub playwright: Vec<String>,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    step("setup", setup::run)?;
+    step("cargo fmt", || process::run(Command::new("cargo").args(["fmt", "--all", "--check"])))?;
+    step("clippy (native)", || {
+        process::run(Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step("clippy (wasm)", || {
+        process::run(Command::new("cargo").args([
+            "clippy",
+            "--package",
+            "readingroom",
+            "--target",
+            setup::WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step("native tests", || process::run(Command::new("cargo").args(["test", "--workspace"])))?;
+    step("browser tests", || browser_tests(&args.playwright))?;
+    eprintln!("xtask test: all checks passed");
+    Ok(())
+}
+
+fn step(name: &str, body: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<()> {
+    eprintln!("\n== {name}");
+    let started = Instant::now();
+    let result = body().with_context(|| format!("step `{name}` failed"));
+    eprintln!(
+        "== {name}: {} in {:.1?}",
+        if result.is_ok() { "ok" } else { "FAILED" },
+        started.elapsed()
+    );
+    result
+}
+
+fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
+    let dir = dist::run()?;
+    let server = serve::spawn(dir, TEST_BASE)?;
+    eprintln!("browser tests: serving dist/ at {}", server.url);
+    process::run(
+        Command::new(setup::npm_bin("playwright"))
+            .args(["test", "--config", "tests/playwright.config.mjs"])
+            .args(extra)
+            .env("READINGROOM_URL", &server.url)
+            .env("CHROMIUM", setup::CHROMIUM),
+    )
+}
