@@ -16,6 +16,9 @@
 pub mod bundle;
 pub mod corrected;
 pub mod diagnostic;
+pub mod extract;
+pub mod furniture;
+pub mod import;
 pub mod meta;
 pub mod pages;
 pub mod source;

@@ -1,0 +1,1 @@
+//! Extracting report metadata from the report form in the OCR. (Being written.)

@@ -1,0 +1,1 @@
+//! Page furniture: stamps, page numbers, sanitization codes and release lines. (Being written.)

@@ -1,0 +1,1 @@
+//! Importing OCR output in the shapes OCR engines and archives produce. (Being written.)
