@@ -1,117 +1,112 @@
-//! Reading a documents folder from disk: one sub-folder per document.
+//! Reading a documents folder from disk, one sub-folder per document, and checking it.
 //!
-//! Every problem is collected, not just the first, so a curator fixes a whole batch at once.
+//! This is the CLI's only reader of document folders: `check`, `show`, `build` and `search`
+//! all come through here. Every problem is collected, not just the first, so a curator fixes a
+//! whole batch at once.
 
-use readingroom_core::diagnostic::{Diagnostic, Position};
-use readingroom_core::source::{self, SourceDocument, SourceFiles};
+use readingroom_core::check::{self, FolderFiles};
+use readingroom_core::diagnostic::Diagnostic;
+use readingroom_core::source::{self, SourceDocument};
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The documents that parsed, and every problem found on the way.
+/// The documents that passed their checks, and every problem found on the way.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub documents: Vec<SourceDocument>,
     pub problems: Vec<Diagnostic>,
+    /// How many document folders were looked at.
+    pub folders: usize,
 }
 
-/// Loads every document folder under `root`, in name order. Fails only when `root` itself
-/// cannot be read; problems inside it are returned in [`Loaded::problems`].
-pub fn load_all(root: &Path) -> anyhow::Result<Loaded> {
-    let mut folders: Vec<_> = fs::read_dir(root)
-        .map_err(|e| anyhow::anyhow!("cannot read the documents folder {}: {e}", root.display()))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_dir())
-        .collect();
-    folders.sort();
-    let mut loaded = Loaded::default();
-    let mut first_seen: BTreeMap<String, String> = BTreeMap::new();
-    for folder in folders {
-        match load_one(&folder) {
-            Ok(document) => {
-                let meta_path = display(&folder.join(source::META_FILE));
-                let id = document.meta.id.clone();
-                if let Some(earlier) = first_seen.insert(id.clone(), meta_path.clone()) {
-                    let message = format!("The id \"{id}\" is already used by {earlier}.");
-                    loaded.problems.push(Diagnostic::error(meta_path, Position::START, message));
-                } else {
-                    loaded.documents.push(document);
-                }
-            }
-            Err(problems) => loaded.problems.extend(problems),
-        }
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
     }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+/// Loads and checks every document folder under `root`, in name order. Fails only when `root`
+/// itself cannot be read; problems inside it are in [`Loaded::problems`].
+pub fn load_all(root: &Path) -> anyhow::Result<Loaded> {
+    let folders = document_folders(root)?;
+    let mut loaded = Loaded { folders: folders.len(), ..Loaded::default() };
+    let mut ids = Vec::new();
+    for folder in &folders {
+        let checked = check_one(folder)?;
+        if let Some(id) = checked.id {
+            ids.push((id, display(&folder.join(source::META_FILE))));
+        }
+        loaded.problems.extend(checked.problems);
+        loaded.documents.extend(checked.document);
+    }
+    let duplicates = check::duplicate_ids(ids.iter().map(|(i, p)| (i.as_str(), p.as_str())));
+    if !duplicates.is_empty() {
+        let twice: Vec<&str> = ids
+            .iter()
+            .filter(|(id, _)| ids.iter().filter(|(other, _)| other == id).count() > 1)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        loaded.documents.retain(|d| !twice.contains(&d.meta.id.as_str()));
+        loaded.problems.extend(duplicates);
+    }
+    loaded.problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Ok(loaded)
 }
 
-fn load_one(folder: &Path) -> Result<SourceDocument, Vec<Diagnostic>> {
-    let folder_name =
-        folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let meta_toml = read_text(&folder.join(source::META_FILE), true);
-    let ocr_txt = read_text(&folder.join(source::OCR_FILE), true);
-    let corrected_md = read_text(&folder.join(source::CORRECTED_FILE), false);
-    let mut problems = Vec::new();
-    let (Some(meta_toml), Some(ocr_txt), corrected_md) = (
-        keep(meta_toml, &mut problems),
-        keep(ocr_txt, &mut problems),
-        keep(corrected_md, &mut problems),
-    ) else {
-        return Err(problems);
-    };
-    let files = SourceFiles {
-        folder: &display(folder),
-        meta_toml: &meta_toml,
-        ocr_txt: &ocr_txt,
-        corrected_md: corrected_md.as_deref(),
-    };
-    let document = SourceDocument::parse(files).map_err(|d| vec![d])?;
-    let meta_path = display(&folder.join(source::META_FILE));
-    if let Some(problem) = source::check_id(&document.meta, &folder_name, &meta_path) {
-        return Err(vec![problem]);
-    }
-    Ok(document)
+/// The sub-folders of `root` that are documents: every folder not starting with a dot.
+fn document_folders(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = fs::read_dir(root)
+        .map_err(|e| anyhow::anyhow!("cannot read the documents folder {}: {e}", root.display()))?;
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir())
+        .filter(|path| !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .collect();
+    folders.sort();
+    Ok(folders)
 }
 
-fn keep(
-    read: Result<Option<String>, Diagnostic>,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<String> {
-    read.unwrap_or_else(|problem| {
-        problems.push(problem);
-        None
-    })
+fn check_one(folder: &Path) -> anyhow::Result<check::Checked> {
+    let read = |name: &str| -> anyhow::Result<Option<Vec<u8>>> {
+        match fs::read(folder.join(name)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(anyhow::anyhow!("cannot read {}: {e}", display(&folder.join(name)))),
+        }
+    };
+    let meta = read(source::META_FILE)?;
+    let ocr = read(source::OCR_FILE)?;
+    let corrected = read(source::CORRECTED_FILE)?;
+    let others = other_text_files(folder)?;
+    let shown = display(folder);
+    let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let files = FolderFiles {
+        folder: &shown,
+        name: &name,
+        meta: meta.as_deref(),
+        ocr: ocr.as_deref(),
+        corrected: corrected.as_deref(),
+        others: others.iter().map(|(k, v)| (k.clone(), v.as_slice())).collect(),
+    };
+    Ok(check::check_folder(&files))
 }
 
-/// Reads a UTF-8 text file. A missing optional file is `Ok(None)`; a missing required file,
-/// an unreadable one or one that is not UTF-8 is a diagnostic.
-fn read_text(path: &Path, required: bool) -> Result<Option<String>, Diagnostic> {
-    let shown = display(path);
-    match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) => {
-                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let at = Position::of(std::str::from_utf8(valid).unwrap_or_default(), valid.len());
-                Err(Diagnostic::error(
-                    shown,
-                    at,
-                    "This file is not UTF-8 text; import it with `readingroom import`, which converts other encodings.",
-                ))
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Diagnostic::error(
-            shown,
-            Position::START,
-            "This file is missing; every document needs it.",
-        )),
-        Err(e) => Err(Diagnostic::error(
-            shown,
-            Position::START,
-            format!("This file cannot be read: {e}."),
-        )),
+/// The folder's other `.txt` files: the candidates for alternate OCR runs.
+fn other_text_files(folder: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
+    let mut found = BTreeMap::new();
+    for entry in fs::read_dir(folder)?.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") && name != source::OCR_FILE && entry.path().is_file() {
+            found.insert(name, fs::read(entry.path())?);
+        }
     }
+    Ok(found)
 }
 
 /// A path as the curator typed it, with forward slashes.

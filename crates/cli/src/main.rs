@@ -18,12 +18,16 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Check(cmd::check::Args),
+    Show(cmd::show::Args),
     Build(cmd::build::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => cmd::check::run(&args),
+        Command::Show(args) => cmd::show::run(&args),
         Command::Build(args) => cmd::build::run(&args),
     };
     match result {

@@ -10,6 +10,7 @@
 
 use crate::corrected;
 use crate::meta::Meta;
+use crate::pages;
 use crate::source::SourceDocument;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -44,6 +45,18 @@ pub struct CatalogEntry {
 pub struct DocumentData {
     pub id: String,
     pub pages: Vec<Page>,
+    /// Further OCR runs of the same scans, in the order the metadata lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternates: Vec<AlternateRun>,
+}
+
+/// Another OCR run of the document, page by page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlternateRun {
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<String>,
+    pub pages: Vec<String>,
 }
 
 /// One page: the OCR exactly as produced, and the corrected Markdown if there is one.
@@ -97,7 +110,20 @@ fn document_data(document: &SourceDocument) -> DocumentData {
             corrected: corrected.as_ref().map(|pages| pages[i].clone()),
         })
         .collect();
-    DocumentData { id: document.meta.id.clone(), pages }
+    let alternates = document
+        .alternates
+        .iter()
+        .map(|(file, text)| AlternateRun {
+            file: file.clone(),
+            provenance: provenance_of(&document.meta, file),
+            pages: pages::split(text).into_iter().map(str::to_owned).collect(),
+        })
+        .collect();
+    DocumentData { id: document.meta.id.clone(), pages, alternates }
+}
+
+fn provenance_of(meta: &Meta, file: &str) -> Option<String> {
+    meta.alternate_ocr.iter().find(|run| run.file == file).and_then(|run| run.provenance.clone())
 }
 
 fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
@@ -123,6 +149,7 @@ mod tests {
             },
             ocr: ocr.into(),
             corrected: corrected.map(Into::into),
+            alternates: Vec::new(),
         }
     }
 

@@ -14,6 +14,7 @@
 //! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence.
 
 pub mod bundle;
+pub mod check;
 pub mod corrected;
 pub mod diagnostic;
 pub mod extract;

@@ -55,6 +55,20 @@ pub struct Meta {
     /// wrote; the reader is told these values may need checking.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extracted: Vec<String>,
+    /// Further OCR runs of the same scans, kept beside `ocr.txt` rather than thrown away.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternate_ocr: Vec<AlternateOcr>,
+}
+
+/// Another OCR run of the same document: a text file in the document folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlternateOcr {
+    /// File name inside the document folder, e.g. `ocr-2.txt`; pages separated by form feeds.
+    pub file: String,
+    /// Where this run comes from (engine, publisher, date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<String>,
 }
 
 impl Meta {
@@ -142,6 +156,7 @@ mod tests {
             country: Some("USSR".into()),
             pages: Some(7),
             extracted: vec!["country".into()],
+            alternate_ocr: vec![AlternateOcr { file: "ocr-2.txt".into(), provenance: None }],
             ..Meta::default()
         };
         assert_eq!(Meta::from_toml("m", &meta.to_toml()), Ok(meta));

@@ -1,7 +1,5 @@
-//! One document in source form: the folder `documents/<id>/` a curator edits.
-//!
-//! The CLI reads the files; this module turns their text into a [`SourceDocument`], reporting
-//! problems as [`Diagnostic`]s that name the file they are in.
+//! One document in source form: the folder `documents/<id>/` a curator edits. The CLI reads
+//! its files and `check` turns them into a [`SourceDocument`].
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::meta::Meta;
@@ -12,37 +10,19 @@ pub const META_FILE: &str = "meta.toml";
 pub const OCR_FILE: &str = "ocr.txt";
 pub const CORRECTED_FILE: &str = "corrected.md";
 
-/// The text of a document folder's files, as read by the caller.
-#[derive(Debug, Clone, Copy)]
-pub struct SourceFiles<'a> {
-    /// The folder as the curator knows it, e.g. `documents/cia-report`; used in messages.
-    pub folder: &'a str,
-    pub meta_toml: &'a str,
-    pub ocr_txt: &'a str,
-    pub corrected_md: Option<&'a str>,
-}
-
-/// A parsed document folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A checked document folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceDocument {
     pub meta: Meta,
     /// The OCR exactly as produced, pages separated by form feeds.
     pub ocr: String,
     /// The corrected transcription in Markdown, with `<!-- page k -->` markers.
     pub corrected: Option<String>,
+    /// Further OCR runs named in the metadata, in its order: (file name, text).
+    pub alternates: Vec<(String, String)>,
 }
 
 impl SourceDocument {
-    pub fn parse(files: SourceFiles<'_>) -> Result<SourceDocument, Diagnostic> {
-        let meta_path = format!("{}/{META_FILE}", files.folder);
-        let meta = Meta::from_toml(&meta_path, files.meta_toml)?;
-        Ok(SourceDocument {
-            meta,
-            ocr: files.ocr_txt.to_owned(),
-            corrected: files.corrected_md.map(str::to_owned),
-        })
-    }
-
     /// The OCR pages; a document always has at least one.
     pub fn ocr_pages(&self) -> Vec<&str> {
         pages::split(&self.ocr)
@@ -86,18 +66,6 @@ mod tests {
         assert!(!is_valid_id("-x"));
         assert!(!is_valid_id("a b"));
         assert!(!is_valid_id(""));
-    }
-
-    #[test]
-    fn a_folder_with_bad_metadata_names_the_meta_file() {
-        let files = SourceFiles {
-            folder: "documents/x",
-            meta_toml: "id = ",
-            ocr_txt: "text",
-            corrected_md: None,
-        };
-        let err = SourceDocument::parse(files).unwrap_err();
-        assert_eq!(err.path, "documents/x/meta.toml");
     }
 
     #[test]

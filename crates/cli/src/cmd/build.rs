@@ -1,5 +1,6 @@
-//! `readingroom build <documents-dir> --out <dir>`: write the served bundle.
+//! `readingroom build <documents-dir> --out <dir>`: check, then write the served bundle.
 
+use crate::cmd::check::plural;
 use crate::{documents, fsx};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -20,9 +21,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     for problem in &loaded.problems {
         eprintln!("{problem}");
     }
-    if loaded.problems.iter().any(|p| p.is_error()) {
+    if loaded.errors() > 0 {
         eprintln!(
-            "readingroom: build refused: fix the errors above first; {} is unchanged",
+            "readingroom: build refused: {} error{} above; {} is unchanged",
+            loaded.errors(),
+            plural(loaded.errors()),
             args.out.display()
         );
         return Ok(ExitCode::FAILURE);
@@ -30,10 +33,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let files = readingroom_core::bundle::build(&loaded.documents);
     fsx::write_tree_atomically(&args.out, &files)
         .with_context(|| format!("cannot write the bundle to {}", args.out.display()))?;
-    eprintln!(
-        "readingroom: built {} documents into {}",
-        loaded.documents.len(),
-        args.out.display()
-    );
+    let count = loaded.documents.len();
+    eprintln!("readingroom: built {count} document{} into {}", plural(count), args.out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,3 +1,5 @@
 //! One module per subcommand, each with its clap `Args` and a `run` function.
 
 pub mod build;
+pub mod check;
+pub mod show;

@@ -1,0 +1,220 @@
+//! `meta.toml`, field by field. TOML's own parser stops at the first problem; here every field
+//! is looked at, so a curator sees an unknown name, a wrong type and an unreadable date in one
+//! run, each at its own line and column.
+
+use super::dates::{is_iso_date, is_readable_free_date};
+use crate::diagnostic::{Diagnostic, Position};
+use crate::meta::Meta;
+use crate::source;
+use std::collections::BTreeMap;
+use toml::{Spanned, Value};
+
+/// The shape each field's value must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    IsoDate,
+    FreeDate,
+    Count,
+    TextList,
+    Runs,
+}
+
+/// Every field `Meta` accepts, with its shape. A test keeps this in step with `Meta`.
+const FIELDS: &[(&str, Kind)] = &[
+    ("id", Kind::Text),
+    ("title", Kind::Text),
+    ("collection", Kind::Text),
+    ("classification", Kind::Text),
+    ("country", Kind::Text),
+    ("subject", Kind::Text),
+    ("how_published", Kind::Text),
+    ("place_published", Kind::Text),
+    ("date_published", Kind::FreeDate),
+    ("date_of_information", Kind::FreeDate),
+    ("date_distributed", Kind::IsoDate),
+    ("language", Kind::Text),
+    ("source", Kind::Text),
+    ("pages", Kind::Count),
+    ("document_number", Kind::Text),
+    ("release_date", Kind::IsoDate),
+    ("rights", Kind::Text),
+    ("provenance", Kind::Text),
+    ("extracted", Kind::TextList),
+    ("alternate_ocr", Kind::Runs),
+];
+const REQUIRED: [&str; 2] = ["id", "title"];
+
+type Table = BTreeMap<Spanned<String>, Spanned<Value>>;
+
+/// Validates `meta.toml` and returns the metadata when it has no errors. `folder_name` is the
+/// name the id must equal.
+pub fn validate(
+    path: &str,
+    text: &str,
+    folder_name: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Meta> {
+    let table: Table = match toml::from_str(text) {
+        Ok(table) => table,
+        Err(e) => {
+            let at = e.span().map_or(Position::START, |span| Position::of(text, span.start));
+            problems.push(Diagnostic::error(
+                path,
+                at,
+                format!("Invalid TOML: {}.", e.message().trim_end_matches('.')),
+            ));
+            return None;
+        }
+    };
+    let before = problems.iter().filter(|p| p.is_error()).count();
+    let at = |offset: usize| Position::of(text, offset);
+    for (key, value) in &table {
+        match FIELDS.iter().find(|(name, _)| name == key.get_ref()) {
+            Some(&(name, kind)) => problems.extend(check_value(path, name, kind, value, at)),
+            None => problems.push(Diagnostic::error(
+                path,
+                at(key.span().start),
+                unknown_field(key.get_ref()),
+            )),
+        }
+    }
+    for name in REQUIRED {
+        if !table.keys().any(|key| key.get_ref() == name) {
+            let message = format!("The required field `{name}` is missing.");
+            problems.push(Diagnostic::error(path, Position::START, message));
+        }
+    }
+    if problems.iter().filter(|p| p.is_error()).count() > before {
+        return None;
+    }
+    let meta = Meta::from_toml(path, text).map_err(|d| problems.push(d)).ok()?;
+    if let Some(problem) = source::check_id(&meta, folder_name, path) {
+        problems.push(problem);
+        return None;
+    }
+    Some(meta)
+}
+
+/// The id as written, if the file parses far enough to have one.
+pub fn written_id(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    table.get("id")?.as_str().map(str::to_owned)
+}
+
+fn check_value(
+    path: &str,
+    name: &str,
+    kind: Kind,
+    value: &Spanned<Value>,
+    at: impl Fn(usize) -> Position,
+) -> Option<Diagnostic> {
+    let position = at(value.span().start);
+    let message = match (kind, value.get_ref()) {
+        (Kind::Text, Value::String(_)) | (Kind::TextList, Value::Array(_)) => {
+            return list_of_text(name, value.get_ref())
+                .map(|m| Diagnostic::error(path, position, m));
+        }
+        (Kind::Runs, Value::Array(runs)) => {
+            return runs_problem(runs).map(|m| Diagnostic::error(path, position, m));
+        }
+        (Kind::IsoDate, Value::String(date)) if is_iso_date(date) => return None,
+        (Kind::IsoDate, Value::String(date)) => format!(
+            "`{name}` is \"{date}\", which is not a date this tool can read; write it as \
+             YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. \"1950-03-24\"."
+        ),
+        (Kind::FreeDate, Value::String(date)) if is_readable_free_date(date) => return None,
+        (Kind::FreeDate, Value::String(date)) => format!(
+            "`{name}` is \"{date}\", which names no year; write the date as the form gives it, \
+             with its year, e.g. \"18 Sep - 23 Nov 1949\"."
+        ),
+        (Kind::Count, Value::Integer(n)) if *n > 0 && *n <= u32::MAX as i64 => return None,
+        (Kind::Count, Value::Integer(n)) => {
+            format!("`{name}` is {n}; it must be a positive whole number.")
+        }
+        (kind, other) => {
+            format!("`{name}` must be {}, not {}.", expected(kind), describe(other))
+        }
+    };
+    Some(Diagnostic::error(path, position, message))
+}
+
+fn list_of_text(name: &str, value: &Value) -> Option<String> {
+    let Value::Array(items) = value else { return None };
+    let all_text = items.iter().all(|item| matches!(item, Value::String(_)));
+    (!all_text).then(|| format!("`{name}` must be a list of strings."))
+}
+
+fn runs_problem(runs: &[Value]) -> Option<String> {
+    runs.iter().find_map(|run| {
+        let Value::Table(table) = run else {
+            return Some("Each `alternate_ocr` entry must be a table with `file` and `provenance`.".into());
+        };
+        if let Some(key) = table.keys().find(|k| *k != "file" && *k != "provenance") {
+            return Some(format!("`alternate_ocr` has an unknown key `{key}`; use `file` and `provenance`."));
+        }
+        match table.get("file") {
+            Some(Value::String(file)) if is_plain_file_name(file) => None,
+            Some(Value::String(file)) => Some(format!(
+                "`alternate_ocr` file \"{file}\" must be a plain file name inside the document folder."
+            )),
+            _ => Some("Each `alternate_ocr` entry needs `file`, the name of a text file in the folder.".into()),
+        }
+    })
+}
+
+fn is_plain_file_name(file: &str) -> bool {
+    !file.is_empty() && !file.contains(['/', '\\']) && file != "." && file != ".."
+}
+
+fn unknown_field(name: &str) -> String {
+    let nearest = FIELDS
+        .iter()
+        .map(|(known, _)| (edit_distance(name, known), *known))
+        .min()
+        .filter(|(distance, _)| *distance <= 3);
+    match nearest {
+        Some((_, known)) => format!("Unknown field `{name}`; did you mean `{known}`?"),
+        None => format!("Unknown field `{name}`; see the fields listed in README.md."),
+    }
+}
+
+fn expected(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Text | Kind::IsoDate | Kind::FreeDate => "a string",
+        Kind::Count => "a whole number",
+        Kind::TextList => "a list of strings",
+        Kind::Runs => "a list of tables",
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::String(_) => "a string",
+        Value::Integer(_) => "a number",
+        Value::Float(_) => "a decimal number",
+        Value::Boolean(_) => "true or false",
+        Value::Datetime(_) => "a TOML date (put it in quotes)",
+        Value::Array(_) => "a list",
+        Value::Table(_) => "a table",
+    }
+}
+
+/// Levenshtein distance over characters, for "did you mean" suggestions on short names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests;
