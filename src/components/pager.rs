@@ -11,13 +11,16 @@ pub struct Props {
     /// The current page, 1-based.
     pub page: usize,
     pub count: usize,
+    /// The rest of the query (view, run), kept as the reader turns pages.
+    #[prop_or_default]
+    pub query: DocumentQuery,
 }
 
 #[function_component]
 pub fn Pager(props: &Props) -> Html {
     let link = |page: usize, label: &'static str, rel: &'static str| {
         let to = Route::Document { id: props.id.clone() };
-        let query = DocumentQuery { page: Some(page) };
+        let query = DocumentQuery { page: Some(page), ..props.query.clone() };
         html! {
             <Link<Route, DocumentQuery> {to} query={Some(query)} classes={classes!("pager-link", rel)}>
                 { label }

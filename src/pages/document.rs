@@ -1,10 +1,10 @@
-//! The document page: the metadata header and the text, one page at a time.
+//! The document page: the metadata header, the choice of text, and the text one page at a time.
 
 use crate::api;
 use crate::app::CatalogState;
-use crate::components::{ErrorCard, Loading, MetaHeader, PageText, Pager};
+use crate::components::{ErrorCard, Loading, MarkdownView, MetaHeader, PageText, Pager, ViewTabs};
 use crate::hooks::{Fetch, use_json};
-use crate::route::{DocumentQuery, Route};
+use crate::route::{DocumentQuery, Route, View};
 use readingroom_core::bundle::{CatalogEntry, DocumentData};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -48,7 +48,7 @@ struct ReaderProps {
 /// The header and the current page of one document.
 #[function_component]
 fn Reader(props: &ReaderProps) -> Html {
-    let query = use_location()
+    let asked = use_location()
         .and_then(|location| location.query::<DocumentQuery>().ok())
         .unwrap_or_default();
     let entry = &props.entry;
@@ -57,23 +57,63 @@ fn Reader(props: &ReaderProps) -> Html {
         Fetch::Failed(message) => html! {
             <ErrorCard title="This document could not be loaded"><p>{ message.to_string() }</p></ErrorCard>
         },
-        Fetch::Ready(data) => {
-            let count = data.pages.len();
-            let page = query.page.unwrap_or(1).clamp(1, count.max(1));
-            let text = data.pages.get(page - 1).map(|p| p.ocr.clone()).unwrap_or_default();
-            html! {
-                <>
-                    <Pager id={entry.meta.id.clone()} {page} {count} />
-                    <PageText {page} {text} />
-                    <Pager id={entry.meta.id.clone()} {page} {count} />
-                </>
-            }
-        }
+        Fetch::Ready(data) => reading(entry, data, &asked),
     };
     html! {
         <article class="document">
             <MetaHeader entry={Rc::clone(entry)} />
             { body }
         </article>
+    }
+}
+
+/// The query with its defaults filled in and its numbers brought within the document.
+fn resolve(asked: &DocumentQuery, data: &DocumentData, has_corrected: bool) -> DocumentQuery {
+    let count = data.pages.len().max(1);
+    let view = match asked.view {
+        Some(View::Corrected) | None if has_corrected => View::Corrected,
+        _ => View::Ocr,
+    };
+    let run =
+        asked.run.filter(|&run| view == View::Ocr && (1..=data.alternates.len()).contains(&run));
+    DocumentQuery { page: Some(asked.page.unwrap_or(1).clamp(1, count)), view: Some(view), run }
+}
+
+fn reading(entry: &CatalogEntry, data: &DocumentData, asked: &DocumentQuery) -> Html {
+    let query = resolve(asked, data, entry.has_corrected);
+    let page = query.page.unwrap_or(1);
+    let count = data.pages.len();
+    let id = entry.meta.id.clone();
+    let alternates: Vec<String> = data.alternates.iter().map(|run| run.file.clone()).collect();
+    let text = match (query.view, query.run) {
+        (Some(View::Corrected), _) => {
+            match data.pages.get(page - 1).and_then(|p| p.corrected.clone()) {
+                Some(root) if !root.children.is_empty() => html! {
+                    <section class="page transcription" aria-label={format!("Page {page}")}>
+                        <h2 class="page-label">{ format!("Page {page} · transcription") }</h2>
+                        <MarkdownView root={Rc::new(root)} />
+                    </section>
+                },
+                _ => {
+                    html! { <p class="empty-state">{ "The transcription has no text for this page." }</p> }
+                }
+            }
+        }
+        (_, Some(run)) => {
+            let text = data.alternates[run - 1].pages.get(page - 1).cloned().unwrap_or_default();
+            html! { <PageText {page} {text} /> }
+        }
+        _ => {
+            let text = data.pages.get(page - 1).map(|p| p.ocr.clone()).unwrap_or_default();
+            html! { <PageText {page} {text} /> }
+        }
+    };
+    html! {
+        <>
+            <ViewTabs id={id.clone()} {page} has_corrected={entry.has_corrected} {alternates} current={query.clone()} />
+            <Pager id={id.clone()} {page} {count} query={query.clone()} />
+            { text }
+            <Pager {id} {page} {count} {query} />
+        </>
     }
 }

@@ -9,6 +9,7 @@
 //! the CLI serializes them and the app deserializes the very same types.
 
 use crate::corrected;
+use crate::markdown;
 use crate::meta::Meta;
 use crate::pages;
 use crate::source::SourceDocument;
@@ -59,12 +60,13 @@ pub struct AlternateRun {
     pub pages: Vec<String>,
 }
 
-/// One page: the OCR exactly as produced, and the corrected Markdown if there is one.
+/// One page: the OCR exactly as produced, and the corrected transcription if there is one,
+/// as a Markdown tree parsed at build time (see [`crate::markdown`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub ocr: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub corrected: Option<String>,
+    pub corrected: Option<markdown::Node>,
 }
 
 /// A file of the built bundle, path relative to the bundle folder.
@@ -107,7 +109,7 @@ fn document_data(document: &SourceDocument) -> DocumentData {
         .enumerate()
         .map(|(i, text)| Page {
             ocr: (*text).to_owned(),
-            corrected: corrected.as_ref().map(|pages| pages[i].clone()),
+            corrected: corrected.as_ref().map(|pages| markdown::parse(&pages[i])),
         })
         .collect();
     let alternates = document
@@ -179,8 +181,10 @@ mod tests {
         assert!(entry.has_corrected);
         let file = files.iter().find(|f| f.path == entry.data).expect("data file");
         let data: DocumentData = serde_json::from_slice(&file.bytes).expect("reads back");
-        assert_eq!(data.pages[0], Page { ocr: "one".into(), corrected: Some(String::new()) });
-        assert_eq!(data.pages[1].corrected.as_deref(), Some("Two.\n"));
+        let text = |page: &Page| page.corrected.as_ref().map(markdown::Node::plain_text);
+        assert_eq!(data.pages[0].ocr, "one");
+        assert_eq!(text(&data.pages[0]).as_deref(), Some(""));
+        assert_eq!(text(&data.pages[1]).as_deref(), Some("Two."));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod extract;
 pub mod furniture;
 pub mod import;
+pub mod markdown;
 pub mod meta;
 pub mod pages;
 pub mod source;
