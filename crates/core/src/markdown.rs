@@ -151,7 +151,7 @@ fn kind_of(tag: Tag<'_>) -> Kind {
 /// fragment. Anything with another scheme (`javascript:`, `data:`, `vbscript:` ...) is dropped.
 pub fn safe_href(url: &str) -> Option<&str> {
     let trimmed = url.trim();
-    let scheme_end = trimmed.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = trimmed.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if trimmed[i..].starts_with(':') => {
             let scheme = trimmed[..i].to_ascii_lowercase();
