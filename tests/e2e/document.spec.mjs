@@ -9,6 +9,7 @@ test('opening the report shows its first page, and the pager walks all seven', a
   await expect(page).toHaveURL(new RegExp(`#/doc/${CIA.id}$`));
   await expect(page.getByRole('heading', { level: 1, name: CIA.title })).toBeVisible();
   await expect(page.getByText('Page 1 of 7').first()).toBeVisible();
+  await page.getByRole('link', { name: 'OCR', exact: true }).click();
   await expect(pageText(page)).toContainText('LOCAL PARTY INSTRUCTORS HIT NONPOLITICAL');
 
   const next = page.getByRole('link', { name: 'Next page →' }).first();
@@ -41,7 +42,7 @@ test('a deep link opens the document, and a page number in it opens that page', 
   await expect(page.getByRole('heading', { level: 1, name: CIA.title })).toBeVisible();
   await expect(page.getByText('Page 1 of 7').first()).toBeVisible();
 
-  await page.goto(`./#/doc/${CIA.id}?page=4`);
+  await page.goto(`./#/doc/${CIA.id}?page=4&view=ocr`);
   await expect(page.getByText('Page 4 of 7').first()).toBeVisible();
   await expect(pageText(page)).toContainText('On 1 October, there were three articles');
 });

@@ -45,7 +45,7 @@ pub fn run() -> anyhow::Result<PathBuf> {
     }
     fs::create_dir_all(&staging)?;
     let (js, wasm) = build_app(&work, &staging)?;
-    build_documents(&staging.join("bundle"))?;
+    build_documents(&root.join("documents"), &staging.join("bundle"))?;
     copy_dir(&root.join("static"), &staging.join("static"))?;
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
     let html = html.replace("{{app.js}}", &js).replace("{{app.wasm}}", &wasm);
@@ -111,12 +111,12 @@ fn boot_glue(glue: &str, wasm_name: &str) -> anyhow::Result<String> {
     Ok(format!("{glue}\n__wbg_init();\n"))
 }
 
-fn build_documents(out: &Path) -> anyhow::Result<()> {
-    let root = crate::root();
+/// Builds a documents folder into a bundle with the `readingroom` CLI, as a curator would.
+pub fn build_documents(documents: &Path, out: &Path) -> anyhow::Result<()> {
     process::run(
         Command::new("cargo")
             .args(["run", "--quiet", "--package", "readingroom-cli", "--", "build"])
-            .arg(root.join("documents"))
+            .arg(documents)
             .arg("--out")
             .arg(out),
     )

@@ -4,6 +4,8 @@
 //! gzip and brotli by `Accept-Encoding`, and long cache lifetimes for content-hashed files.
 //! `--base` mounts the site under a sub-path, as museums and course sites host it; the
 //! browser tests serve it under `/museum/reading-room/` to prove that nothing assumes the root.
+//! The tests also mount the same site a second time with another `bundle/` (a fixture
+//! collection), as a [`Mount`] with its own base.
 
 use crate::{dist, setup};
 use anyhow::{Context, ensure};
@@ -32,7 +34,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let dir = dist::run()?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
-        let (url, server) = bind(dir, &args.base, args.port).await?;
+        let mounts = vec![Mount { base: args.base.clone(), bundle: None }];
+        let (urls, server) = bind(dir, mounts, args.port).await?;
+        let url = &urls[0];
         println!("Reading Room is served at {url}  (Ctrl-C stops it)");
         tokio::select! {
             result = server => result.context("the server stopped"),
@@ -41,38 +45,50 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     })
 }
 
+/// The site served under `base`; with `bundle`, its `bundle/` folder comes from there instead.
+#[derive(Debug, Clone)]
+pub struct Mount {
+    pub base: String,
+    pub bundle: Option<PathBuf>,
+}
+
 /// A running server, for the browser tests: it stops when dropped.
 pub struct Background {
-    pub url: String,
+    /// One URL per mount, in the order given.
+    pub urls: Vec<String>,
     _runtime: tokio::runtime::Runtime,
 }
 
-/// Serves `dir` under `base` on a free port, on threads of its own.
-pub fn spawn(dir: PathBuf, base: &str) -> anyhow::Result<Background> {
+/// Serves `dir` at each mount on a free port, on threads of its own.
+pub fn spawn(dir: PathBuf, mounts: Vec<Mount>) -> anyhow::Result<Background> {
     let runtime = tokio::runtime::Runtime::new()?;
-    let (url, server) = runtime.block_on(bind(dir, base, 0))?;
+    let (urls, server) = runtime.block_on(bind(dir, mounts, 0))?;
     runtime.spawn(server);
-    Ok(Background { url, _runtime: runtime })
+    Ok(Background { urls, _runtime: runtime })
 }
 
 type Server = std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>>;
 
-async fn bind(dir: PathBuf, base: &str, port: u16) -> anyhow::Result<(String, Server)> {
-    ensure!(
-        dir.join("index.html").exists(),
-        "{} has no index.html; run `cargo xtask dist`",
-        dir.display()
-    );
-    let base = normalize_base(base);
+async fn bind(
+    dir: PathBuf,
+    mounts: Vec<Mount>,
+    port: u16,
+) -> anyhow::Result<(Vec<String>, Server)> {
+    let index = dir.join("index.html");
+    ensure!(index.exists(), "{} has no index.html; run `cargo xtask dist`", dir.display());
     let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port)))
         .await
         .with_context(|| {
             format!("cannot listen on 127.0.0.1:{port}; is another server using it?")
         })?;
     let address = listener.local_addr()?;
-    let app = router(dir, base.clone());
-    let url = format!("http://{address}{base}");
-    Ok((url, Box::pin(async move { axum::serve(listener, app).await })))
+    let mounts: Vec<Mount> = mounts
+        .into_iter()
+        .map(|m| Mount { base: normalize_base(&m.base), bundle: m.bundle })
+        .collect();
+    let urls = mounts.iter().map(|m| format!("http://{address}{}", m.base)).collect();
+    let app = router(dir, mounts);
+    Ok((urls, Box::pin(async move { axum::serve(listener, app).await })))
 }
 
 /// `/museum/reading-room` and `museum/reading-room/` both become `/museum/reading-room/`.
@@ -81,23 +97,44 @@ fn normalize_base(base: &str) -> String {
     if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") }
 }
 
-fn router(dir: PathBuf, base: String) -> Router {
-    let files = ServeDir::new(dir).append_index_html_on_directories(true);
+fn router(dir: PathBuf, mut mounts: Vec<Mount>) -> Router {
+    // The longest base wins, so `/a/b/` is not served by the mount at `/a/`.
+    mounts.sort_by_key(|m| std::cmp::Reverse(m.base.len()));
+    let mounts = std::sync::Arc::new(mounts);
     Router::new()
-        .fallback(move |request: Request<Body>| serve_under(files.clone(), base.clone(), request))
+        .fallback(move |request: Request<Body>| serve(dir.clone(), mounts.clone(), request))
         .layer(CompressionLayer::new())
 }
 
-/// Strips `base` from the path and hands the rest to the file service; anything outside the
-/// base is a 404, and the base without its slash redirects, as static hosts do.
-async fn serve_under(files: ServeDir, base: String, request: Request<Body>) -> Response {
+/// Finds the mount for the path, strips its base and hands the rest to a file service;
+/// anything outside every base is a 404, and a base without its slash redirects, as static
+/// hosts do.
+async fn serve(
+    dir: PathBuf,
+    mounts: std::sync::Arc<Vec<Mount>>,
+    request: Request<Body>,
+) -> Response {
     let path = request.uri().path().to_owned();
-    if base != "/" && path == base.trim_end_matches('/') {
-        return Redirect::permanent(&base).into_response();
+    for mount in mounts.iter() {
+        let base = mount.base.trim_end_matches('/');
+        if mount.base != "/" && path == base {
+            return Redirect::permanent(&mount.base).into_response();
+        }
+        let Some(rest) = path.strip_prefix(base).filter(|rest| rest.starts_with('/')) else {
+            continue;
+        };
+        let inside_bundle = rest.strip_prefix("/bundle").filter(|inside| inside.starts_with('/'));
+        let (root, rest) = match (&mount.bundle, inside_bundle) {
+            (Some(bundle), Some(inside)) => (bundle.clone(), inside.to_owned()),
+            _ => (dir.clone(), rest.to_owned()),
+        };
+        let files = ServeDir::new(root).append_index_html_on_directories(true);
+        return serve_file(files, &path, &rest, request).await;
     }
-    let Some(rest) = path.strip_prefix(base.trim_end_matches('/')) else {
-        return (StatusCode::NOT_FOUND, "Not found").into_response();
-    };
+    (StatusCode::NOT_FOUND, "Not found").into_response()
+}
+
+async fn serve_file(files: ServeDir, path: &str, rest: &str, request: Request<Body>) -> Response {
     let (mut parts, body) = request.into_parts();
     let rest_and_query = match parts.uri.query() {
         Some(query) => format!("{rest}?{query}"),
@@ -108,7 +145,7 @@ async fn serve_under(files: ServeDir, base: String, request: Request<Body>) -> R
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},
     };
-    with_cache_policy(&path, response)
+    with_cache_policy(path, response)
 }
 
 /// Content-hashed files never change, so they may be cached for a year; everything else is

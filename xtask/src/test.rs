@@ -60,15 +60,29 @@ fn step(name: &str, body: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result
     result
 }
 
+/// Fixture collections the browser tests open beside the default one: (sub-path, folder of
+/// documents, environment variable that tells the tests the URL).
+const FIXTURE_COLLECTIONS: [(&str, &str, &str); 1] =
+    [("/fixtures/hostile/", "tests/fixtures/hostile-documents", "READINGROOM_HOSTILE_URL")];
+
 fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
     let dir = dist::run()?;
-    let server = serve::spawn(dir, TEST_BASE)?;
-    eprintln!("browser tests: serving dist/ at {}", server.url);
-    process::run(
-        Command::new(setup::npm_bin("playwright"))
-            .args(["test", "--config", "tests/playwright.config.mjs"])
-            .args(extra)
-            .env("READINGROOM_URL", &server.url)
-            .env("CHROMIUM", setup::CHROMIUM),
-    )
+    let mut mounts = vec![serve::Mount { base: TEST_BASE.to_owned(), bundle: None }];
+    for (base, documents, _) in FIXTURE_COLLECTIONS {
+        let bundle = crate::root().join("target/xtask/fixtures").join(base.trim_matches('/'));
+        dist::build_documents(&crate::root().join(documents), &bundle)?;
+        mounts.push(serve::Mount { base: base.to_owned(), bundle: Some(bundle) });
+    }
+    let server = serve::spawn(dir, mounts)?;
+    eprintln!("browser tests: serving dist/ at {}", server.urls[0]);
+    let mut playwright = Command::new(setup::npm_bin("playwright"));
+    playwright
+        .args(["test", "--config", "tests/playwright.config.mjs"])
+        .args(extra)
+        .env("READINGROOM_URL", &server.urls[0])
+        .env("CHROMIUM", setup::CHROMIUM);
+    for ((_, _, variable), url) in FIXTURE_COLLECTIONS.iter().zip(&server.urls[1..]) {
+        playwright.env(variable, url);
+    }
+    process::run(&mut playwright)
 }

@@ -9,12 +9,14 @@
 //! - `meta.toml`: valid TOML, known fields of the right types, readable dates, an id that is a
 //!   slug and names its folder ([`meta_fields`]);
 //! - `ocr.txt`: present and not empty; the stated page count matches the OCR's;
-//! - `corrected.md`: page markers in order and within the OCR's page count ([`markers`]);
+//! - `corrected.md`: page markers in order and within the OCR's page count ([`markers`]), and
+//!   a warning for raw HTML, which readers see as text ([`raw_html`]);
 //! - the collection: no id used twice ([`duplicate_ids`]).
 
 pub mod dates;
 pub mod markers;
 pub mod meta_fields;
+pub mod raw_html;
 pub mod text;
 
 use crate::diagnostic::{Diagnostic, Position};
@@ -66,6 +68,7 @@ pub fn check_folder(files: &FolderFiles<'_>) -> Checked {
     if let (Some(md), Some(ocr)) = (corrected, ocr) {
         let count = pages::split(ocr).len();
         problems.extend(markers::check(&path(source::CORRECTED_FILE), md, count));
+        problems.extend(raw_html::check(&path(source::CORRECTED_FILE), md));
     }
     let alternates = meta.as_ref().map_or_else(Vec::new, |meta| {
         read_alternates(files, meta, &path(source::META_FILE), &mut problems)
