@@ -12,16 +12,24 @@
 //! OCR line per text line with a blank line between blocks.
 //!
 //! The work is split by stage: [`encoding`] decodes bytes; `text`, `markdown` and `numbered`
-//! find pages in text.
+//! find pages in text; `xml_tree` reads XML, and `alto`, `page_xml` and `hocr` read each
+//! XML format from that tree.
 
 pub mod encoding;
 
+mod alto;
+mod hocr;
 mod markdown;
 mod numbered;
+mod page_xml;
 mod text;
+mod xml_tree;
+mod xml_util;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::pages::PAGE_BREAK;
+use xml_tree::Dialect;
+use xml_util::Sniffed;
 
 /// The shape an input file was found to have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -78,14 +86,64 @@ pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Diagnostic> {
     let decoded = encoding::decode(path, bytes)?;
     let text = decoded.text;
     let mut warnings = decoded.warnings;
-    let split = text::split(path, &text);
-    warnings.extend(split.warnings);
-    if text.trim().is_empty() {
-        warnings.push(Diagnostic::warning(path, Position::START, format!("{path} has no text.")));
-    }
-    let (format, pages) = (split.format, split.pages);
+    let (format, pages) = match xml_util::sniff(&text) {
+        Sniffed::Markup(root) => import_xml(path, &text, &root)?,
+        Sniffed::Text => {
+            let split = text::split(path, &text);
+            warnings.extend(split.warnings);
+            if text.trim().is_empty() {
+                warnings.push(Diagnostic::warning(
+                    path,
+                    Position::START,
+                    format!("{path} has no text."),
+                ));
+            }
+            (split.format, split.pages)
+        }
+    };
     warnings.extend(form_feed_warning(path, &text, &pages));
     Ok(Imported { format, pages, warnings })
+}
+
+fn import_xml(path: &str, text: &str, root: &str) -> Result<(Format, Vec<String>), Diagnostic> {
+    let format = match root {
+        "alto" => Format::Alto,
+        "PcGts" => Format::PageXml,
+        html if html.eq_ignore_ascii_case("html") && text.contains("ocr_page") => Format::Hocr,
+        _ => return Err(unknown_markup(path, root)),
+    };
+    let dialect = if format == Format::Hocr { Dialect::Html } else { Dialect::Xml };
+    let tree = xml_tree::parse(path, text, dialect)?;
+    let pages = match format {
+        Format::Alto => alto::pages(&tree),
+        Format::PageXml => page_xml::pages(&tree),
+        _ => hocr::pages(&tree),
+    };
+    if pages.iter().all(|page| page.trim().is_empty()) {
+        let message = format!(
+            "{path} has no text: this {} file contains no recognised words. Was OCR run on it?",
+            format.describe()
+        );
+        return Err(Diagnostic::error(path, Position::START, message));
+    }
+    Ok((format, pages))
+}
+
+fn unknown_markup(path: &str, root: &str) -> Diagnostic {
+    let message = if root.is_empty() {
+        format!(
+            "{path} starts like XML but no root element could be read: the file may be cut off."
+        )
+    } else if root.eq_ignore_ascii_case("html") {
+        format!(
+            "{path} is HTML without hOCR's \"ocr_page\" elements, so it holds no OCR to import."
+        )
+    } else {
+        format!(
+            "{path} is XML with the root element <{root}>, which is not ALTO, PAGE-XML or hOCR."
+        )
+    };
+    Diagnostic::error(path, Position::START, message)
 }
 
 /// A form feed inside a page would split it in two in `ocr.txt`; the curator should know.
@@ -124,6 +182,14 @@ mod tests {
         let imported = import("x.txt", b"--- Page 1 ---\na\x0cb\n").unwrap();
         assert_eq!(imported.format, Format::PageLines);
         assert_eq!((imported.warnings[0].line, imported.warnings[0].column), (2, 2));
+    }
+
+    #[test]
+    fn unknown_xml_and_plain_html_are_refused() {
+        let err = import("x.xml", b"<?xml version='1.0'?><tei/>").unwrap_err();
+        assert!(err.message.contains("<tei>"), "{err}");
+        let err = import("x.html", b"<html><body>hi</body></html>").unwrap_err();
+        assert!(err.message.contains("ocr_page"), "{err}");
     }
 
     #[test]
