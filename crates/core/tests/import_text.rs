@@ -154,15 +154,65 @@ fn a_text_without_page_marks_is_one_page() {
 #[test]
 fn text_formats_are_detected_by_content_not_name() {
     let cases = [
-        (CIA, Format::NumberedPages),
-        ("sources/jfk-nara/tesseract-txt/104-10004-10156.txt", Format::PageLines),
-        ("sources/jfk-nara/tesseract-md/jfk_doc_343.md", Format::TesseractMarkdown),
-        ("dinglehopper/test.txt", Format::PlainText),
+        (fixture(CIA), Format::NumberedPages),
+        (cia_document_ocr(), Format::FormFeed),
+        (fixture(&format!("{TXT}/104-10004-10156.txt")), Format::PageLines),
+        (fixture(&format!("{MD}/jfk_doc_343.md")), Format::TesseractMarkdown),
+        (fixture("dinglehopper/test.txt"), Format::PlainText),
     ];
-    for (path, format) in cases {
-        for name in ["scan.xml", "page.md", "ocr", "x.txt"] {
-            assert_eq!(import(name, &fixture(path)).unwrap().format, format, "{path} as {name}");
+    for (bytes, format) in cases {
+        for name in ["scan.xml", "page.md", "ocr", "x.txt", "alto.hocr"] {
+            assert_eq!(import(name, &bytes).unwrap().format, format, "{format:?} as {name}");
         }
+    }
+}
+
+/// The OCR lines of a text file: every line with text but the converter's structure, which
+/// is page-marker lines and, in Markdown, everything outside the fence.
+fn ocr_lines(format: Format, text: &str) -> Vec<&str> {
+    let lines = text.lines().filter(|line| !line.trim().is_empty());
+    match format {
+        Format::PageLines => lines.filter(|line| !is_marker(line)).collect(),
+        Format::TesseractMarkdown => {
+            let mut in_fence = false;
+            lines
+                .filter(|line| {
+                    let fence = line.starts_with("```");
+                    in_fence ^= fence;
+                    in_fence && !fence
+                })
+                .collect()
+        }
+        _ => lines.collect(),
+    }
+}
+
+#[test]
+fn every_text_format_keeps_every_ocr_line_in_order() {
+    let mut sources = fixtures_in(TXT, ".txt");
+    sources.extend(fixtures_in(MD, ".md"));
+    sources.extend([CIA.to_owned(), "dinglehopper/test.txt".to_owned()]);
+    let mut formats = Vec::new();
+    for path in sources {
+        let text = fixture_text(&path).replace("\r\n", "\n");
+        let imported = import(&path, text.as_bytes()).unwrap();
+        let ocr = imported.ocr_txt();
+        let output: Vec<&str> = ocr.split(['\n', '\u{c}']).collect();
+        assert!(in_order(ocr_lines(imported.format, &text), &output), "{path} lost a line");
+        formats.push(imported.format);
+    }
+    let document = cia_document_ocr();
+    let imported = import("ocr.txt", &document).unwrap();
+    assert_eq!(imported.ocr_txt().as_bytes(), document.as_slice());
+    formats.push(imported.format);
+    for format in [
+        Format::FormFeed,
+        Format::PageLines,
+        Format::TesseractMarkdown,
+        Format::NumberedPages,
+        Format::PlainText,
+    ] {
+        assert!(formats.contains(&format), "no fixture of {format:?}");
     }
 }
 
