@@ -196,3 +196,21 @@ fn nesting_beyond_any_real_file_is_refused_without_overflow() {
     let err = import("deep.xml", text.as_bytes()).unwrap_err();
     assert!(err.message.contains("nested"), "{err}");
 }
+
+#[test]
+fn xml_in_utf16_or_windows_1252_reads_like_its_utf8_original() {
+    let path = "dinglehopper/test.alto3.xml";
+    let original = import(path, &fixture(path)).unwrap();
+    let text = fixture_text(path).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(import(path, &utf16).unwrap(), original);
+    // "ſ" (long s) has no Windows-1252 byte, so this copy keeps to the letters that do.
+    let latin = fixture_text(path)
+        .replace('ſ', "s")
+        .replace("encoding=\"UTF-8\"", "encoding=\"windows-1252\"");
+    let bytes: Vec<u8> = latin.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect();
+    let imported = import(path, &bytes).unwrap();
+    assert_eq!(imported.pages, vec![original.pages[0].replace('ſ', "s")]);
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+}
