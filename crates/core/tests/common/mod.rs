@@ -1,0 +1,41 @@
+//! Reading the fixtures under `tests/fixtures/`, which are copies of real files (each group's
+//! SOURCE.md says where from), so that a fresh clone tests everything on its own.
+
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The bytes of `tests/fixtures/<relative>`.
+pub fn fixture(relative: &str) -> Vec<u8> {
+    let path = fixtures().join(relative);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+pub fn fixture_text(relative: &str) -> String {
+    String::from_utf8(fixture(relative)).expect("fixture is UTF-8")
+}
+
+/// The files in `tests/fixtures/<folder>` whose names end with `suffix`, sorted, as paths
+/// relative to `tests/fixtures`.
+pub fn fixtures_in(folder: &str, suffix: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join(folder))
+        .expect("fixture folder exists")
+        .map(|entry| entry.expect("readable entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(suffix))
+        .map(|name| format!("{folder}/{name}"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no *{suffix} fixtures in {folder}");
+    names
+}
+
+/// Whether `needles` all occur in `haystack` in the same order (not necessarily adjacent).
+pub fn in_order<'a>(needles: impl IntoIterator<Item = &'a str>, haystack: &[&str]) -> bool {
+    let mut rest = haystack.iter();
+    needles.into_iter().all(|needle| rest.any(|line| *line == needle))
+}
