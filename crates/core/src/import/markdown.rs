@@ -102,10 +102,15 @@ fn is_page_heading(line: &str) -> bool {
 /// (the OCR often reads specks after it, as in `14-00000 . oe`).
 pub(crate) fn is_stamp(line: &str) -> bool {
     let bytes = line.as_bytes();
-    bytes.len() >= 8
+    // The stamp is `14-00000`; the OCR often drops one zero (`14-0000`) on a sheet's first
+    // line, where no other text would read as four zeros after two digits.
+    let zeros = bytes.get(2..).map_or(0, |rest| {
+        rest.strip_prefix(b"-").map_or(0, |z| z.iter().take_while(|&&b| b == b'0').count())
+    });
+    bytes.len() >= 7
         && bytes[..2].iter().all(u8::is_ascii_digit)
-        && &bytes[2..8] == b"-00000"
-        && !bytes.get(8).is_some_and(u8::is_ascii_digit)
+        && (zeros == 4 || zeros == 5)
+        && !bytes.get(3 + zeros).is_some_and(u8::is_ascii_digit)
 }
 
 /// Splits one section's OCR so that each stamp line begins a page. Text before the first stamp
@@ -156,11 +161,13 @@ mod tests {
     }
 
     #[test]
-    fn stamps_need_five_zeros_and_no_more_digits() {
+    fn stamps_have_four_or_five_zeros_and_no_more_digits() {
         assert!(is_stamp("14-00000"));
         assert!(is_stamp("13-00000 ."));
-        assert!(!is_stamp("14-0000"));
+        assert!(is_stamp("14-0000"));
+        assert!(!is_stamp("14-000"));
         assert!(!is_stamp("14-000001"));
+        assert!(!is_stamp("14-00001"));
         assert!(!is_stamp(" 14-00000"));
     }
 
