@@ -1,1 +1,6 @@
-//! Extracting report metadata from the report form in the OCR. (Being written.)
+//! Report metadata read from the forms in the OCR, to fill what a curator has not written.
+//! (Being written: so far the reading of dates.)
+
+mod dates;
+
+pub use dates::iso_date;
