@@ -208,9 +208,10 @@ pub(crate) fn label_at(
             break;
         }
         let whole_line = first_word == Some(first) && last_word == Some(end);
-        let initial = letters.as_bytes()[0];
+        let initial = letters.bytes().next();
         let admitted = LABELS.iter().filter(|l| admits(l.place, start_of_line, nara, whole_line));
-        for label in admitted.filter(|l| l.letters.len() >= 9 || l.letters.as_bytes()[0] == initial)
+        for label in
+            admitted.filter(|l| l.letters.len() >= 9 || l.letters.bytes().next() == initial)
         {
             if !within(&letters, label.letters, tolerance(label.letters.len())) {
                 continue;
