@@ -39,3 +39,46 @@ pub fn in_order<'a>(needles: impl IntoIterator<Item = &'a str>, haystack: &[&str
     let mut rest = haystack.iter();
     needles.into_iter().all(|needle| rest.any(|line| *line == needle))
 }
+
+pub const CREST_FILE: &str = "sources/crest/CIA-RDP80-00809A000600290716-5.txt";
+
+/// The pages of a source fixture, split by the importer itself, so that extraction and
+/// furniture tests see exactly the pages a curator's import produces.
+pub fn import_pages(relative: &str) -> Vec<String> {
+    readingroom_core::import::import(relative, &fixture(relative))
+        .unwrap_or_else(|e| panic!("{relative}: {e:?}"))
+        .pages
+}
+
+pub fn crest_pages() -> Vec<String> {
+    import_pages(CREST_FILE)
+}
+
+/// The pages of `sources/jfk-nara/tesseract-md/<name>`.
+pub fn md_pages(name: &str) -> Vec<String> {
+    import_pages(&format!("sources/jfk-nara/tesseract-md/{name}"))
+}
+
+/// The pages of `sources/jfk-nara/tesseract-txt/<name>`.
+pub fn txt_pages(name: &str) -> Vec<String> {
+    import_pages(&format!("sources/jfk-nara/tesseract-txt/{name}"))
+}
+
+/// Every source fixture as pages, with its path.
+pub fn all_fixture_pages() -> Vec<(String, Vec<String>)> {
+    let mut paths = vec![CREST_FILE.to_owned()];
+    paths.extend(fixtures_in("sources/jfk-nara/tesseract-md", ".md"));
+    paths.extend(fixtures_in("sources/jfk-nara/tesseract-txt", ".txt"));
+    paths.into_iter().map(|path| (path.clone(), import_pages(&path))).collect()
+}
+
+pub fn as_strs(pages: &[String]) -> Vec<&str> {
+    pages.iter().map(String::as_str).collect()
+}
+
+/// The CREST report as the importer writes it into `ocr.txt`.
+pub fn crest_ocr() -> String {
+    readingroom_core::import::import(CREST_FILE, &fixture(CREST_FILE))
+        .unwrap_or_else(|e| panic!("{CREST_FILE}: {e:?}"))
+        .ocr_txt()
+}
