@@ -19,6 +19,13 @@ pub fn write_tree_atomically(out: &Path, files: &[BuiltFile]) -> std::io::Result
     replace_dir(&staging, out)
 }
 
+/// Writes one file beside its place and renames it in, so a reader never sees half of it.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let staging = sibling(path, "tmp");
+    fs::write(&staging, bytes)?;
+    fs::rename(&staging, path)
+}
+
 fn write_all(root: &Path, files: &[BuiltFile]) -> std::io::Result<()> {
     fs::create_dir_all(root)?;
     for file in files {

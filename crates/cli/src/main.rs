@@ -18,6 +18,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Import(cmd::import::Args),
     Check(cmd::check::Args),
     Show(cmd::show::Args),
     Build(cmd::build::Args),
@@ -26,6 +27,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Import(args) => cmd::import::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
         Command::Build(args) => cmd::build::run(&args),

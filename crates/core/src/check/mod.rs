@@ -115,8 +115,9 @@ fn check_ocr(path: &str, ocr: &str, meta: Option<&Meta>, problems: &mut Vec<Diag
         && stated as usize != count
     {
         let message = format!(
-            "meta.toml says the document has {stated} pages but the OCR has {count}; \
-             check the form feeds between pages."
+            "meta.toml says the document has {stated} page{} but the OCR has {count}: its pages \
+             may run together without form feeds, or the form counts another part of the record.",
+            if stated == 1 { "" } else { "s" }
         );
         problems.push(Diagnostic::warning(path, Position::START, message));
     }
