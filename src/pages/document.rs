@@ -104,8 +104,12 @@ fn reading(entry: &CatalogEntry, data: &DocumentData, asked: &DocumentQuery) -> 
             html! { <PageText {page} {text} /> }
         }
         _ => {
-            let text = data.pages.get(page - 1).map(|p| p.ocr.clone()).unwrap_or_default();
-            html! { <PageText {page} {text} /> }
+            let (text, furniture) = data
+                .pages
+                .get(page - 1)
+                .map(|p| (p.ocr.clone(), Rc::new(p.furniture.clone())))
+                .unwrap_or_default();
+            html! { <PageText {page} {text} {furniture} /> }
         }
     };
     html! {

@@ -71,3 +71,24 @@ test('an unknown document id explains itself and links back', async ({ page }) =
   await page.getByRole('link', { name: 'Browse the library' }).click();
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
 });
+
+test('page furniture stays in the OCR text but is set apart from the body', async ({ page }) => {
+  await page.goto(`./#/doc/${CIA.id}?page=2&view=ocr`);
+  await expect(page.getByText('Page 2 of 7').first()).toBeVisible();
+  const furniture = pageText(page).locator('.furniture');
+  await expect(furniture.filter({ hasText: /^50X1-HUM$/ }).first()).toHaveAttribute('data-kind', 'sanitization-code');
+  await expect(furniture.filter({ hasText: /^- 2 -$/ })).toHaveAttribute('data-kind', 'page-number');
+  await expect(furniture.filter({ hasText: /^SEGNET$/ })).toHaveAttribute('title', 'Classification stamp');
+  await expect(pageText(page)).toContainText('in the 2 years he had been an instructor');
+  await expect(furniture.filter({ hasText: 'in the 2 years' })).toHaveCount(0);
+  await expect(page.getByText('are page furniture')).toBeVisible();
+});
+
+test('a record without a transcription opens on its OCR, with provenance and rights', async ({ page }) => {
+  await page.goto('./#/doc/104-10004-10156?page=2');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Oswald in Finland');
+  await expect(page.getByRole('link', { name: 'Transcription' })).toHaveCount(0);
+  await expect(pageText(page)).toContainText('Frank Friberg');
+  await expect(page.locator('.doc-header')).toContainText('17 U.S.C. 105');
+  await expect(page.locator('.doc-header')).toContainText('Kennedy Assassination Records Collection');
+});

@@ -21,3 +21,13 @@ test('the page is served under its sub-path and loads every file from it', async
   expect(wasm.headers()['content-type']).toBe('application/wasm');
   expect(responses.every((r) => r.status() < 400), 'no failed request').toBe(true);
 });
+
+test('the library lists all 23 documents, the JFK records among them', async ({ page }) => {
+  await page.goto('./');
+  const list = page.locator('.doc-list > li');
+  await expect(list).toHaveCount(23);
+  await expect(page.getByRole('link', { name: "Ngo Dinh Nhu's Statements on Withdrawal of American Aid" })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Huynh Van Lang Coup Move Timing' })).toBeVisible();
+  const memo = page.getByRole('listitem').filter({ hasText: 'BARNES, Winfred Clark' });
+  await expect(memo.getByRole('definition')).toContainText(['1960']);
+});

@@ -12,6 +12,9 @@ pub const TEST_BASE: &str = "/museum/reading-room/";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Run only setup and the browser tests, for iterating on the app. CI runs everything.
+    #[arg(long)]
+    pub browser_only: bool,
     /// Arguments passed on to Playwright, e.g. a test file or `--grep library`.
     #[arg(last = true)]
     pub playwright: Vec<String>,
@@ -19,6 +22,9 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
     step("setup", setup::run)?;
+    if args.browser_only {
+        return step("browser tests", || browser_tests(&args.playwright));
+    }
     step("cargo fmt", || process::run(Command::new("cargo").args(["fmt", "--all", "--check"])))?;
     step("clippy (native)", || {
         process::run(Command::new("cargo").args([

@@ -9,6 +9,7 @@
 //! the CLI serializes them and the app deserializes the very same types.
 
 use crate::corrected;
+use crate::furniture::{self, Furniture};
 use crate::markdown;
 use crate::meta::Meta;
 use crate::pages;
@@ -60,11 +61,15 @@ pub struct AlternateRun {
     pub pages: Vec<String>,
 }
 
-/// One page: the OCR exactly as produced, and the corrected transcription if there is one,
-/// as a Markdown tree parsed at build time (see [`crate::markdown`]).
+/// One page: the OCR exactly as produced, where its page furniture lies in it, and the
+/// corrected transcription if there is one, as a Markdown tree parsed at build time (see
+/// [`crate::markdown`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub ocr: String,
+    /// The stamps, page numbers, codes and release lines in `ocr` (see [`crate::furniture`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub furniture: Vec<Furniture>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrected: Option<markdown::Node>,
 }
@@ -109,6 +114,7 @@ fn document_data(document: &SourceDocument) -> DocumentData {
         .enumerate()
         .map(|(i, text)| Page {
             ocr: (*text).to_owned(),
+            furniture: furniture::detect(text),
             corrected: corrected.as_ref().map(|pages| markdown::parse(&pages[i])),
         })
         .collect();
@@ -185,6 +191,21 @@ mod tests {
         assert_eq!(data.pages[0].ocr, "one");
         assert_eq!(text(&data.pages[0]).as_deref(), Some(""));
         assert_eq!(text(&data.pages[1]).as_deref(), Some("Two."));
+    }
+
+    #[test]
+    fn each_page_carries_its_furniture_as_byte_ranges_of_the_ocr() {
+        let ocr = "SECRET\nThe instructor is the liaison.\n- 2 -\n\u{c}50X1-HUM\nText.\n";
+        let files = build(&[document("a", ocr, None)]);
+        let entry = &catalog_of(&files).documents[0];
+        let file = files.iter().find(|f| f.path == entry.data).expect("data file");
+        let data: DocumentData = serde_json::from_slice(&file.bytes).expect("reads back");
+        let marked = |page: &Page| -> Vec<String> {
+            page.furniture.iter().map(|f| page.ocr[f.start..f.end].to_owned()).collect()
+        };
+        assert_eq!(marked(&data.pages[0]), ["SECRET", "- 2 -"]);
+        assert_eq!(marked(&data.pages[1]), ["50X1-HUM"]);
+        assert_eq!(data.pages[0].ocr, "SECRET\nThe instructor is the liaison.\n- 2 -\n");
     }
 
     #[test]
