@@ -126,7 +126,12 @@ fn metadata(args: &Args, file: &Path, imported: &Imported) -> anyhow::Result<Met
     let id = match &args.id {
         Some(id) if is_valid_id(id) => id.clone(),
         Some(id) => bail!("--id \"{id}\" is not a lowercase slug (a-z, 0-9, inner hyphens)"),
-        None => fields.document_number.as_deref().map(slug).filter(|s| is_valid_id(s)).unwrap_or_else(|| slug(&stem)),
+        None => fields
+            .document_number
+            .as_deref()
+            .map(slug)
+            .filter(|s| is_valid_id(s))
+            .unwrap_or_else(|| slug(&stem)),
     };
     if !is_valid_id(&id) {
         bail!("cannot make an id from the file name; give one with --id");
@@ -175,7 +180,8 @@ fn add_run(args: &Args, folder: &Path, file: &Path, imported: &Imported) -> anyh
     let provenance = toml_string(&provenance(args, file, imported));
     let entry = format!("\n[[alternate_ocr]]\nfile = \"{name}\"\nprovenance = {provenance}\n");
     let meta_path = folder.join(source::META_FILE);
-    let mut meta = fs::read_to_string(&meta_path).with_context(|| format!("cannot read {}", display(&meta_path)))?;
+    let mut meta = fs::read_to_string(&meta_path)
+        .with_context(|| format!("cannot read {}", display(&meta_path)))?;
     meta.push_str(&entry);
     fsx::write_file_atomically(&folder.join(&name), imported.ocr_txt().as_bytes())?;
     fsx::write_file_atomically(&meta_path, meta.as_bytes())?;
