@@ -23,4 +23,6 @@ pub mod import;
 pub mod markdown;
 pub mod meta;
 pub mod pages;
+pub mod search;
 pub mod source;
+pub mod synth;

@@ -1,0 +1,7 @@
+//! Search that reads through OCR errors: normalization shared by indexing, querying and
+//! highlighting; the query language; OCR-weighted fuzzy matching; the sharded index and the
+//! engine that answers queries from it without doing any I/O itself.
+
+pub mod fuzzy;
+pub mod normalize;
+pub mod query;
