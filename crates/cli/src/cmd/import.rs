@@ -51,12 +51,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if args.id.is_some() && args.files.len() > 1 {
         bail!("--id names one document, but {} files were given", args.files.len());
     }
-    fs::create_dir_all(&args.into)
-        .with_context(|| format!("cannot create {}", args.into.display()))?;
     let mut failed = 0;
     for file in &args.files {
         if let Err(error) = import_one(args, file) {
-            eprintln!("readingroom: {}: error: {error:#}", display(file));
+            // A diagnostic already names its file and place; other errors get the file name.
+            match error.downcast_ref::<readingroom_core::diagnostic::Diagnostic>() {
+                Some(diagnostic) => eprintln!("{diagnostic}"),
+                None => eprintln!("readingroom: {}: error: {error:#}", display(file)),
+            }
             failed += 1;
         }
     }
@@ -70,7 +72,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 fn import_one(args: &Args, file: &Path) -> anyhow::Result<()> {
     let shown = display(file);
     let bytes = fs::read(file).with_context(|| format!("cannot read {shown}"))?;
-    let imported = import::import(&shown, &bytes).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let imported = import::import(&shown, &bytes)?;
     for warning in &imported.warnings {
         eprintln!("{warning}");
     }
@@ -93,6 +95,9 @@ fn import_one(args: &Args, file: &Path) -> anyhow::Result<()> {
         }
         files.extend(kept_files(&folder)?);
     }
+    // The documents folder is made only once there is a document to put in it.
+    fs::create_dir_all(&args.into)
+        .with_context(|| format!("cannot create {}", display(&args.into)))?;
     fsx::write_tree_atomically(&folder, &files)?;
     eprintln!(
         "readingroom: imported {shown} ({}, {} page{}) as {}{}",
