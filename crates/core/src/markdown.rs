@@ -69,6 +69,39 @@ impl Node {
         Node { kind, text: String::new(), source, children: Vec::new() }
     }
 
+    /// The text under this node as search and comparison read it: line breaks stay line
+    /// breaks, and blocks (paragraphs, headings, items, cells) are separated by a blank line,
+    /// so words of neighbouring blocks never run together.
+    pub fn search_text(&self) -> String {
+        let mut out = String::new();
+        self.push_search_text(&mut out);
+        out
+    }
+
+    fn push_search_text(&self, out: &mut String) {
+        match self.kind {
+            Kind::SoftBreak | Kind::HardBreak => out.push('\n'),
+            _ => out.push_str(&self.text),
+        }
+        for child in &self.children {
+            child.push_search_text(out);
+        }
+        let block = matches!(
+            self.kind,
+            Kind::Heading(_)
+                | Kind::Paragraph
+                | Kind::Item
+                | Kind::CodeBlock
+                | Kind::TableCell
+                | Kind::TableRow
+                | Kind::Quote
+                | Kind::Image
+        );
+        if block && !out.ends_with("\n\n") {
+            out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+    }
+
     /// All the text under this node, concatenated.
     pub fn plain_text(&self) -> String {
         let mut out = self.text.clone();

@@ -72,3 +72,15 @@ fn the_tree_round_trips_through_json() {
     let back: Node = serde_json::from_str(&json).expect("reads back");
     assert_eq!(back, root);
 }
+
+#[test]
+fn search_text_keeps_blocks_and_lines_apart() {
+    let root = parse(
+        "# Smoldering Questions\n\nIn the *2 years*\nhe had been\n\n> quoted\n\n- one\n- two\n",
+    );
+    assert_eq!(
+        root.search_text(),
+        "Smoldering Questions\n\nIn the 2 years\nhe had been\n\nquoted\n\none\n\ntwo\n\n"
+    );
+    assert_eq!(root.plain_text(), "Smoldering QuestionsIn the 2 years\nhe had beenquotedonetwo");
+}
