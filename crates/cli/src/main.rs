@@ -21,6 +21,8 @@ enum Command {
     Import(cmd::import::Args),
     Check(cmd::check::Args),
     Show(cmd::show::Args),
+    /// Search a collection, tolerant of OCR errors.
+    Search(cmd::search::Args),
     Build(cmd::build::Args),
 }
 
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
+        Command::Search(args) => cmd::search::run(&args),
         Command::Build(args) => cmd::build::run(&args),
     };
     match result {

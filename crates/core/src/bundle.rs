@@ -84,10 +84,19 @@ pub struct BuiltFile {
 /// Builds the served bundle from parsed documents, sorted by id so that the same sources
 /// always give the same bytes.
 pub fn build(documents: &[SourceDocument]) -> Vec<BuiltFile> {
+    build_with(documents, crate::search::build::BuildOptions::default())
+}
+
+/// [`build`], with the search index cut as `options` say.
+pub fn build_with(
+    documents: &[SourceDocument],
+    options: crate::search::build::BuildOptions,
+) -> Vec<BuiltFile> {
     let mut sorted: Vec<&SourceDocument> = documents.iter().collect();
     sorted.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     let mut files = Vec::with_capacity(sorted.len() + 1);
     let mut entries = Vec::with_capacity(sorted.len());
+    let mut datas = Vec::with_capacity(sorted.len());
     for document in sorted {
         let data = document_data(document);
         let bytes = to_json(&data);
@@ -100,7 +109,9 @@ pub fn build(documents: &[SourceDocument]) -> Vec<BuiltFile> {
             data: path.clone(),
         });
         files.push(BuiltFile { path, bytes });
+        datas.push(data);
     }
+    files.extend(crate::search::build::build(&entries, &datas, options));
     let catalog = Catalog { format: FORMAT_VERSION, documents: entries };
     files.push(BuiltFile { path: CATALOG_FILE.to_owned(), bytes: to_json(&catalog) });
     files

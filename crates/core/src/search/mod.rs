@@ -2,6 +2,10 @@
 //! highlighting; the query language; OCR-weighted fuzzy matching; the sharded index and the
 //! engine that answers queries from it without doing any I/O itself.
 
+pub mod build;
+pub mod engine;
+pub mod format;
 pub mod fuzzy;
 pub mod normalize;
 pub mod query;
+pub mod results;

@@ -1,0 +1,156 @@
+//! `readingroom search <documents-dir|built-dir> "<query>"`: the engine the app runs, natively.
+//!
+//! A built bundle is read file by file as the engine asks, exactly as the browser fetches it;
+//! a documents folder is checked and built in memory first.
+
+use crate::cmd::check::plural;
+use crate::documents;
+use anyhow::{Context, bail};
+use readingroom_core::bundle::{self, BuiltFile};
+use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
+use readingroom_core::search::format::META_FILE;
+use readingroom_core::search::query;
+use readingroom_core::search::results::{ResultDoc, SearchResults};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Search a collection: a documents folder, or a bundle built by `readingroom build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A documents folder, or a built bundle folder (one with search/meta.json).
+    pub source: PathBuf,
+    /// The query: words, "phrases", OR, -excluded, prefix*, and filters such as country:USSR,
+    /// subject:party, collection:..., year:1949 or year:1949..1951, has:corrected, layer:ocr.
+    pub query: String,
+    /// Print JSON: per result id, score, hits and snippet; facets; fuzzy variants.
+    #[arg(long)]
+    pub json: bool,
+    /// How many results to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+}
+
+/// Where the engine's files come from.
+enum Files {
+    Disk(PathBuf),
+    Memory(HashMap<String, Vec<u8>>),
+}
+
+impl Files {
+    fn read(&self, path: &str) -> anyhow::Result<Vec<u8>> {
+        match self {
+            Files::Disk(root) => {
+                let file = root.join(path);
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))
+            }
+            Files::Memory(files) => {
+                files.get(path).cloned().with_context(|| format!("the bundle has no {path}"))
+            }
+        }
+    }
+}
+
+fn open(source: &Path) -> anyhow::Result<Files> {
+    if source.join(META_FILE).is_file() {
+        return Ok(Files::Disk(source.to_owned()));
+    }
+    let loaded = documents::load_all(source)?;
+    if loaded.errors() > 0 {
+        for problem in loaded.problems.iter().filter(|p| p.is_error()) {
+            eprintln!("{problem}");
+        }
+        bail!(
+            "{} has {} error{}; fix them first",
+            source.display(),
+            loaded.errors(),
+            plural(loaded.errors())
+        );
+    }
+    let files = bundle::build(&loaded.documents);
+    Ok(Files::Memory(files.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect()))
+}
+
+/// Runs a query to the end, reading what the engine asks for.
+fn search(
+    index: &mut Index,
+    files: &Files,
+    query: &query::Query,
+    limit: usize,
+) -> anyhow::Result<SearchResults> {
+    let options = SearchOptions { limit, ..SearchOptions::default() };
+    loop {
+        match index.search(query, &options)? {
+            Outcome::Done(results) => return Ok(results),
+            Outcome::Need(paths) => {
+                for path in paths {
+                    let bytes = files.read(&path)?;
+                    index.add(&path, bytes)?;
+                }
+            }
+        }
+    }
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let parsed = match query::parse(&args.query) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprintln!("readingroom: the query cannot be read: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let files = open(&args.source)?;
+    let mut index = Index::new(&files.read(META_FILE)?)?;
+    let results = search(&mut index, &files, &parsed, args.limit)?;
+    if args.json {
+        let mut value = serde_json::to_value(&results)?;
+        value["query"] = serde_json::Value::String(args.query.clone());
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        print_text(&results);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(results: &SearchResults) {
+    println!("{} document{} match", results.total, plural(results.total));
+    for (n, result) in results.results.iter().enumerate() {
+        print_result(n + 1, result);
+    }
+    if !results.variants.is_empty() {
+        let terms: Vec<String> = results
+            .variants
+            .iter()
+            .map(|v| format!("{} ({} doc{})", v.term, v.docs, plural(v.docs as usize)))
+            .collect();
+        let label = if results.total == 0 { "tried" } else { "also matched" };
+        println!("{label}: {}", terms.join(", "));
+    }
+}
+
+fn print_result(n: usize, result: &ResultDoc) {
+    let pages: Vec<String> = result.pages.iter().map(|p| p.page.to_string()).collect();
+    println!("\n{n}. {} [{}] score {:.3}", result.title, result.id, result.score);
+    let h = result.layer_hits;
+    println!(
+        "   hits: {} in the OCR, {} in the transcription, {} in page furniture; best pages: {}",
+        h.ocr,
+        h.corrected,
+        h.furniture,
+        pages.join(", ")
+    );
+    let snippet = &result.snippet;
+    let mut text = String::new();
+    let mut at = 0;
+    for &(start, end) in &snippet.marks {
+        if start < at || end > snippet.text.len() {
+            continue;
+        }
+        text.push_str(&snippet.text[at..start]);
+        text.push_str(&format!("[{}]", &snippet.text[start..end]));
+        at = end;
+    }
+    text.push_str(&snippet.text[at..]);
+    println!("   p. {}: {text}", snippet.page);
+}

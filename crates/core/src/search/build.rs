@@ -1,0 +1,236 @@
+//! Building the index from the bundle's documents: tokenize every page of both layers, collect
+//! postings per term, then cut the sorted dictionary and the postings into the files that
+//! [`super::format`] describes.
+
+use super::format::chunk::{self, BlockWriter, PostingsWriter};
+use super::format::table::{self, DocRow};
+use super::format::{self, ChunkRef, DocCard, FacetNames, IndexMeta, PostingLayer};
+use super::normalize::tokenize;
+use crate::bundle::{BuiltFile, CatalogEntry, DocumentData, Page, short_hash};
+use crate::furniture::Furniture;
+use std::collections::{BTreeSet, HashMap};
+
+/// How the index is cut into files.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// An index whose files together stay under this many bytes is served as one pack.
+    pub pack_limit: usize,
+    /// Terms per dictionary chunk.
+    pub dict_terms: usize,
+    /// Bytes per postings block (a term with more postings gets a block of its own).
+    pub block_bytes: usize,
+    /// Documents per card shard.
+    pub shard_size: u32,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            pack_limit: 512 * 1024,
+            dict_terms: 2048,
+            block_bytes: 48 * 1024,
+            shard_size: 64,
+        }
+    }
+}
+
+/// Calls `each` with every token of one page: the OCR's (each marked as body or furniture)
+/// and the corrected text's, which is the search text of its Markdown tree. Positions count
+/// tokens within their layer's text, furniture included in the OCR's.
+pub fn page_tokens(page: &Page, mut each: impl FnMut(PostingLayer, String, u32)) {
+    for (position, token) in tokenize(&page.ocr).into_iter().enumerate() {
+        let layer = if in_furniture(&page.furniture, token.start) {
+            PostingLayer::Furniture
+        } else {
+            PostingLayer::Ocr
+        };
+        each(layer, token.term, position as u32);
+    }
+    if let Some(tree) = &page.corrected {
+        for (position, token) in tokenize(&tree.search_text()).into_iter().enumerate() {
+            each(PostingLayer::Corrected, token.term, position as u32);
+        }
+    }
+}
+
+fn in_furniture(furniture: &[Furniture], at: usize) -> bool {
+    let i = furniture.partition_point(|f| f.end <= at);
+    furniture.get(i).is_some_and(|f| f.start <= at && at < f.end)
+}
+
+/// Builds the index files for the documents of a catalog, in catalog order.
+pub fn build(
+    entries: &[CatalogEntry],
+    data: &[DocumentData],
+    options: BuildOptions,
+) -> Vec<BuiltFile> {
+    let facets = facet_names(entries);
+    let mut terms: HashMap<String, PostingsWriter> = HashMap::new();
+    let mut rows = Vec::with_capacity(entries.len());
+    let mut pages = 0u32;
+    for (doc, (entry, document)) in entries.iter().zip(data).enumerate() {
+        let mut len = [0u32; 2];
+        for (page, content) in document.pages.iter().enumerate() {
+            pages += 1;
+            let mut grouped: HashMap<(String, PostingLayer), Vec<u32>> = HashMap::new();
+            page_tokens(content, |layer, term, position| {
+                len[usize::from(layer == PostingLayer::Corrected)] += 1;
+                grouped.entry((term, layer)).or_default().push(position);
+            });
+            let mut grouped: Vec<_> = grouped.into_iter().collect();
+            grouped.sort_by_key(|((_, layer), _)| *layer);
+            for ((term, layer), positions) in grouped {
+                terms.entry(term).or_default().push(doc as u32, page as u32, layer, &positions);
+            }
+        }
+        rows.push(row(entry, &facets, len));
+    }
+    let avg_len = average_lengths(&rows);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let (dict, postings) = dictionary(terms, options, &mut files);
+    let shards = shards(entries, options.shard_size, &mut files);
+    let table_bytes = table::write(&rows);
+    let table = hashed("search/table", "bin", &table_bytes);
+    files.push((table.clone(), table_bytes));
+    let mut meta = IndexMeta {
+        format: format::FORMAT_VERSION,
+        docs: entries.len() as u32,
+        pages,
+        avg_len,
+        facets,
+        table,
+        dict,
+        postings,
+        shard_size: options.shard_size,
+        shards,
+        pack: None,
+    };
+    let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let mut out: Vec<BuiltFile> = Vec::new();
+    if total <= options.pack_limit {
+        let bytes = format::pack::write(&files);
+        let name = hashed("search/pack", "bin", &bytes);
+        meta.pack = Some(name.clone());
+        out.push(BuiltFile { path: name, bytes });
+    } else {
+        out.extend(files.into_iter().map(|(path, bytes)| BuiltFile { path, bytes }));
+    }
+    let meta_bytes =
+        serde_json::to_vec(&meta).unwrap_or_else(|e| unreachable!("meta serializes: {e}"));
+    out.push(BuiltFile { path: format::META_FILE.to_owned(), bytes: meta_bytes });
+    out
+}
+
+fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
+    format!("{stem}.{}.{extension}", short_hash(bytes))
+}
+
+fn facet_names(entries: &[CatalogEntry]) -> FacetNames {
+    let collect = |get: fn(&CatalogEntry) -> Option<&String>| -> Vec<String> {
+        let set: BTreeSet<&String> = entries.iter().filter_map(get).collect();
+        set.into_iter().cloned().collect()
+    };
+    FacetNames {
+        country: collect(|e| e.meta.country.as_ref()),
+        subject: collect(|e| e.meta.subject.as_ref()),
+        collection: collect(|e| e.meta.collection.as_ref()),
+    }
+}
+
+fn code(names: &[String], value: Option<&String>) -> u32 {
+    value.and_then(|v| names.binary_search(v).ok()).map_or(0, |i| i as u32 + 1)
+}
+
+fn row(entry: &CatalogEntry, facets: &FacetNames, len: [u32; 2]) -> DocRow {
+    DocRow {
+        country: code(&facets.country, entry.meta.country.as_ref()),
+        subject: code(&facets.subject, entry.meta.subject.as_ref()),
+        collection: code(&facets.collection, entry.meta.collection.as_ref()),
+        year: entry.year.unwrap_or(0),
+        has_corrected: entry.has_corrected,
+        len,
+    }
+}
+
+fn average_lengths(rows: &[DocRow]) -> [f32; 2] {
+    let mean = |layer: usize, only_corrected: bool| {
+        let lens: Vec<u32> = rows
+            .iter()
+            .filter(|r| !only_corrected || r.has_corrected)
+            .map(|r| r.len[layer])
+            .collect();
+        if lens.is_empty() {
+            1.0
+        } else {
+            (lens.iter().map(|&l| f64::from(l)).sum::<f64>() / lens.len() as f64).max(1.0) as f32
+        }
+    };
+    [mean(0, false), mean(1, true)]
+}
+
+/// Cuts the sorted terms into dictionary chunks and their postings into blocks.
+fn dictionary(
+    terms: HashMap<String, PostingsWriter>,
+    options: BuildOptions,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> (Vec<ChunkRef>, Vec<String>) {
+    let mut sorted: Vec<(String, PostingsWriter)> = terms.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut postings = Vec::new();
+    let mut block = BlockWriter::default();
+    let mut places = Vec::with_capacity(sorted.len());
+    for (term, writer) in &sorted {
+        let entry = writer.finish();
+        if !block.is_empty() && block.len() + entry.len() > options.block_bytes {
+            let bytes = std::mem::take(&mut block).finish();
+            let name = hashed(&format!("search/post-{}", postings.len()), "bin", &bytes);
+            files.push((name.clone(), bytes));
+            postings.push(name);
+        }
+        let offset = block.push(&entry);
+        places.push((term.as_str(), chunk::place(postings.len() as u32, offset)));
+    }
+    if !block.is_empty() {
+        let bytes = block.finish();
+        let name = hashed(&format!("search/post-{}", postings.len()), "bin", &bytes);
+        files.push((name.clone(), bytes));
+        postings.push(name);
+    }
+    let mut dict = Vec::new();
+    for (n, run) in places.chunks(options.dict_terms.max(1)).enumerate() {
+        let map = fst::Map::from_iter(run.iter().map(|&(term, place)| (term, place)))
+            .unwrap_or_else(|e| unreachable!("terms are sorted and unique: {e}"));
+        let bytes = chunk::dict_bytes(map.into_fst().into_inner());
+        let name = hashed(&format!("search/dict-{n}"), "bin", &bytes);
+        files.push((name.clone(), bytes));
+        dict.push(ChunkRef { first: run[0].0.to_owned(), file: name });
+    }
+    (dict, postings)
+}
+
+fn shards(entries: &[CatalogEntry], size: u32, files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
+    let mut names = Vec::new();
+    for (n, run) in entries.chunks(size.max(1) as usize).enumerate() {
+        let cards: Vec<DocCard> = run.iter().map(card).collect();
+        let bytes =
+            serde_json::to_vec(&cards).unwrap_or_else(|e| unreachable!("cards serialize: {e}"));
+        let name = hashed(&format!("search/docs-{n}"), "json", &bytes);
+        files.push((name.clone(), bytes));
+        names.push(name);
+    }
+    names
+}
+
+fn card(entry: &CatalogEntry) -> DocCard {
+    let meta = &entry.meta;
+    DocCard {
+        id: meta.id.clone(),
+        title: meta.title.clone(),
+        date: meta.date_distributed.clone().or_else(|| meta.date_of_information.clone()),
+        country: meta.country.clone(),
+        subject: meta.subject.clone(),
+        pages: entry.pages,
+        has_corrected: entry.has_corrected,
+        data: entry.data.clone(),
+    }
+}

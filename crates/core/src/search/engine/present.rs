@@ -1,0 +1,180 @@
+//! What a result shows: its card, its best pages, its hits as byte ranges in the page text,
+//! and a snippet of about thirty words around the densest hits.
+
+use super::matching::{HitRef, Matched};
+use super::rank::{Ranked, best_pages};
+use super::{Index, SearchOptions, Stop};
+use crate::bundle::DocumentData;
+use crate::search::format::{DocCard, PostingLayer};
+use crate::search::normalize::{Token, tokenize};
+use crate::search::results::{Hit, LayerHits, ResultDoc, ResultPage, Snippet};
+use std::collections::BTreeSet;
+
+const SNIPPET_WORDS: usize = 30;
+const MAX_HITS: usize = 100;
+
+fn card(index: &Index, doc: u32) -> Result<&DocCard, Stop> {
+    let size = index.meta.shard_size.max(1);
+    let shard = (doc / size) as usize;
+    let cards = index.shards.get(&shard).ok_or_else(|| {
+        Stop::Need(index.meta.shards.get(shard).map(|f| index.need(f)).into_iter().collect())
+    })?;
+    cards.get((doc % size) as usize).ok_or_else(|| {
+        Stop::Damaged(crate::search::format::damaged(
+            &index.meta.shards[shard],
+            "a card is missing",
+        ))
+    })
+}
+
+pub(super) fn present(
+    index: &Index,
+    matched: &Matched,
+    shown: &[Ranked],
+    options: &SearchOptions,
+) -> Result<Vec<ResultDoc>, Stop> {
+    let mut need = BTreeSet::new();
+    let mut cards = Vec::new();
+    for ranked in shown {
+        match card(index, ranked.doc) {
+            Ok(card) => cards.push(card),
+            Err(Stop::Need(files)) => need.extend(files),
+            Err(other) => return Err(other),
+        }
+    }
+    if need.is_empty() {
+        need.extend(
+            cards.iter().filter(|c| !index.data.contains_key(&c.data)).map(|c| c.data.clone()),
+        );
+    }
+    if !need.is_empty() {
+        return Err(Stop::Need(need));
+    }
+    Ok(shown
+        .iter()
+        .zip(cards)
+        .map(|(ranked, card)| result(matched, ranked, card, &index.data[&card.data], options))
+        .collect())
+}
+
+/// The text of a page in a layer, as it was indexed.
+fn layer_text(data: &DocumentData, page: u32, layer: PostingLayer) -> String {
+    let Some(p) = data.pages.get(page as usize) else { return String::new() };
+    match layer {
+        PostingLayer::Corrected => {
+            p.corrected.as_ref().map(|t| t.search_text()).unwrap_or_default()
+        }
+        _ => p.ocr.clone(),
+    }
+}
+
+fn result(
+    matched: &Matched,
+    ranked: &Ranked,
+    card: &DocCard,
+    data: &DocumentData,
+    options: &SearchOptions,
+) -> ResultDoc {
+    let all: Vec<&HitRef> =
+        matched.groups.iter().filter_map(|g| g.docs.get(&ranked.doc)).flatten().collect();
+    let mut layer_hits = LayerHits::default();
+    for hit in &all {
+        match hit.layer {
+            PostingLayer::Ocr => layer_hits.ocr += 1,
+            PostingLayer::Corrected => layer_hits.corrected += 1,
+            PostingLayer::Furniture => layer_hits.furniture += 1,
+        }
+    }
+    let pages = best_pages(matched, ranked.doc, options.pages_per_result);
+    let mut hits = Vec::new();
+    let mut snippet = Snippet::default();
+    for (rank, &(page, _, _)) in pages.iter().enumerate() {
+        let on_page: Vec<&HitRef> = all.iter().copied().filter(|h| h.page == page).collect();
+        let mut layers: Vec<PostingLayer> = on_page.iter().map(|h| h.layer).collect();
+        layers.sort();
+        layers.dedup();
+        for layer in layers {
+            let text = layer_text(data, page, layer);
+            let tokens = tokenize(&text);
+            let mut here: Vec<&HitRef> =
+                on_page.iter().copied().filter(|h| h.layer == layer).collect();
+            here.sort_by_key(|h| h.position);
+            here.dedup_by_key(|h| h.position);
+            for h in &here {
+                if let Some((start, end)) = span(&tokens, h) {
+                    let term = tokens[h.position as usize].term.clone();
+                    hits.push(Hit {
+                        page: page + 1,
+                        layer,
+                        start,
+                        end,
+                        matched: text[start..end].to_owned(),
+                        term,
+                        fuzzy: h.fuzzy,
+                    });
+                }
+            }
+            let better = snippet.layer.is_none()
+                || (rank == 0 && snippet.page == page + 1 && layer == PostingLayer::Corrected);
+            if rank == 0 && better {
+                snippet = cut(&text, &tokens, &here, page + 1, layer);
+            }
+        }
+    }
+    hits.truncate(MAX_HITS);
+    ResultDoc {
+        id: card.id.clone(),
+        title: card.title.clone(),
+        date: card.date.clone(),
+        score: ranked.score,
+        layer_hits,
+        pages: pages
+            .iter()
+            .map(|&(page, score, hits)| ResultPage { page: page + 1, score, hits })
+            .collect(),
+        hits,
+        snippet,
+    }
+}
+
+fn span(tokens: &[Token], hit: &HitRef) -> Option<(usize, usize)> {
+    let first = tokens.get(hit.position as usize)?;
+    let last = tokens.get((hit.position + hit.len.max(1) - 1) as usize)?;
+    Some((first.start, last.end))
+}
+
+/// About [`SNIPPET_WORDS`] tokens from a little before the window that holds the most hits.
+fn cut(text: &str, tokens: &[Token], hits: &[&HitRef], page: u32, layer: PostingLayer) -> Snippet {
+    if tokens.is_empty() {
+        return Snippet { page, layer: Some(layer), ..Snippet::default() };
+    }
+    let best = hits
+        .iter()
+        .map(|h| {
+            let inside = hits
+                .iter()
+                .filter(|o| {
+                    o.position >= h.position && o.position < h.position + SNIPPET_WORDS as u32 - 8
+                })
+                .count();
+            (inside, std::cmp::Reverse(h.position))
+        })
+        .max()
+        .map_or(0, |(_, std::cmp::Reverse(p))| p as usize);
+    let from = best.saturating_sub(6);
+    let to = (from + SNIPPET_WORDS).min(tokens.len());
+    let (start, end) = (tokens[from].start, tokens[to - 1].end);
+    let lead = if from > 0 { "… " } else { "" };
+    let tail = if to < tokens.len() { " …" } else { "" };
+    let body: String = text[start..end]
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '\t' | '\u{c}') { ' ' } else { c })
+        .collect();
+    let marks = hits
+        .iter()
+        .filter_map(|h| span(tokens, h))
+        .filter(|&(s, e)| s >= start && e <= end)
+        .map(|(s, e)| (s - start + lead.len(), e - start + lead.len()))
+        .collect();
+    Snippet { page, layer: Some(layer), text: format!("{lead}{body}{tail}"), marks }
+}

@@ -1,0 +1,124 @@
+//! Scoring: BM25 per positive clause over whole documents, exact matches before fuzzy ones,
+//! a boost when the clauses' hits stand close together; pages by their hits; facet counts.
+
+use super::Index;
+use super::matching::{Field, Filters, HitRef, Matched};
+use crate::search::format::table::DocRow;
+use crate::search::query::Query;
+use crate::search::results::{FacetCount, Facets};
+use std::collections::BTreeMap;
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Hits of two clauses within this many tokens of each other count as near.
+const NEAR: u32 = 8;
+
+/// A document's place in the ranking.
+#[derive(Debug, Clone)]
+pub(super) struct Ranked {
+    pub doc: u32,
+    pub score: f32,
+}
+
+pub(super) fn rank(index: &Index, matched: &Matched, rows: &[DocRow]) -> Vec<Ranked> {
+    let n = rows.len().max(1) as f32;
+    let avg = index.meta.avg_len[0].max(1.0);
+    let mut ranked: Vec<(u32, u32, f32)> = matched
+        .docs
+        .iter()
+        .map(|&doc| {
+            let len = rows[doc as usize].len[0].max(1) as f32;
+            let mut score = 0.0;
+            let mut exact = 0;
+            for group in &matched.groups {
+                let hits = group.docs.get(&doc).map(Vec::as_slice).unwrap_or_default();
+                let tf: f32 = hits.iter().map(|h| h.weight).sum();
+                let df = group.docs.len() as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                score += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
+                exact += u32::from(hits.iter().any(|h| !h.fuzzy));
+            }
+            if near(matched, doc) {
+                score *= 1.25;
+            }
+            (doc, exact, score)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(doc, _, score)| Ranked { doc, score }).collect()
+}
+
+/// Whether hits of two different clauses stand within [`NEAR`] tokens on one page and layer.
+fn near(matched: &Matched, doc: u32) -> bool {
+    let lists: Vec<&Vec<HitRef>> = matched.groups.iter().filter_map(|g| g.docs.get(&doc)).collect();
+    lists.iter().enumerate().any(|(i, a)| {
+        lists[i + 1..].iter().any(|b| {
+            a.iter().any(|x| {
+                b.iter().any(|y| {
+                    x.page == y.page
+                        && x.layer == y.layer
+                        && x.position.abs_diff(y.position) <= NEAR
+                })
+            })
+        })
+    })
+}
+
+/// A document's pages, best first: the weight of their hits plus a point per clause present.
+pub(super) fn best_pages(matched: &Matched, doc: u32, count: usize) -> Vec<(u32, f32, u32)> {
+    let mut pages: BTreeMap<u32, (f32, u32, u32)> = BTreeMap::new();
+    for (g, group) in matched.groups.iter().enumerate() {
+        let mut seen = BTreeMap::new();
+        for hit in group.docs.get(&doc).into_iter().flatten() {
+            let entry = pages.entry(hit.page).or_insert((0.0, 0, 0));
+            entry.0 += hit.weight;
+            entry.2 += 1;
+            if seen.insert(hit.page, g).is_none() {
+                entry.1 += 1;
+            }
+        }
+    }
+    let mut list: Vec<(u32, f32, u32)> = pages
+        .into_iter()
+        .map(|(page, (w, groups, hits))| (page, w + groups as f32, hits))
+        .collect();
+    list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    list.truncate(count);
+    list
+}
+
+/// Facet counts over the matched documents, each facet ignoring its own filter so a reader
+/// sees what ticking another value would add.
+pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[DocRow]) -> Facets {
+    let filters = Filters::new(index, &query.filters);
+    let names = &index.meta.facets;
+    let count = |field: Field, value: &dyn Fn(&DocRow) -> Option<String>| -> Vec<FacetCount> {
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        for &doc in &matched.base {
+            let row = &rows[doc as usize];
+            if filters.keep(row, Some(field))
+                && let Some(v) = value(row)
+            {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        let mut list: Vec<FacetCount> =
+            counts.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
+        if field != Field::Year {
+            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        }
+        list
+    };
+    let name = |list: &[String], code: u32| {
+        code.checked_sub(1).and_then(|i| list.get(i as usize)).cloned()
+    };
+    Facets {
+        country: count(Field::Country, &|r| name(&names.country, r.country)),
+        subject: count(Field::Subject, &|r| name(&names.subject, r.subject)),
+        collection: count(Field::Collection, &|r| name(&names.collection, r.collection)),
+        year: count(Field::Year, &|r| (r.year > 0).then(|| r.year.to_string())),
+        corrected: count(Field::Corrected, &|r| {
+            Some(if r.has_corrected { "yes" } else { "no" }.to_owned())
+        }),
+    }
+}

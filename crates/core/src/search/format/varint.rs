@@ -1,0 +1,50 @@
+//! LEB128 variable-length integers: small numbers (most deltas) take one byte.
+
+/// Appends `value` to `out`.
+pub fn put(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads one number at `*at`, moving `*at` past it; `None` if the bytes end or overflow.
+pub fn get(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Reads a number that must fit in a `u32`.
+pub fn get_u32(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    get(bytes, at).and_then(|v| u32::try_from(v).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip_and_truncation_is_detected() {
+        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u64::from(u32::MAX), u64::MAX];
+        let mut bytes = Vec::new();
+        for v in values {
+            put(&mut bytes, v);
+        }
+        let mut at = 0;
+        for v in values {
+            assert_eq!(get(&bytes, &mut at), Some(v));
+        }
+        assert_eq!(at, bytes.len());
+        assert_eq!(get(&[0x80, 0x80], &mut 0), None);
+        assert_eq!(get_u32(&[0xff, 0xff, 0xff, 0xff, 0x7f], &mut 0), None);
+    }
+}

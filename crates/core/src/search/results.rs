@@ -1,0 +1,96 @@
+//! What a search answers, as the CLI prints it (`--json`) and the app shows it.
+
+use super::format::PostingLayer;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The number of documents that match.
+    pub total: usize,
+    pub results: Vec<ResultDoc>,
+    pub facets: Facets,
+    /// The OCR variants fuzzy matching found in the dictionary for each query word, found in
+    /// documents or not: "also matched" when there are results, "tried" when there are none.
+    pub variants: Vec<Variant>,
+}
+
+/// One matching document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultDoc {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub score: f32,
+    /// Hits in the whole document, per layer.
+    pub layer_hits: LayerHits,
+    /// The best pages, best first (1-based page numbers).
+    pub pages: Vec<ResultPage>,
+    /// The hits on the best pages, with their byte ranges in the page's text of their layer.
+    pub hits: Vec<Hit>,
+    pub snippet: Snippet,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayerHits {
+    pub ocr: u32,
+    pub corrected: u32,
+    pub furniture: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultPage {
+    pub page: u32,
+    pub score: f32,
+    pub hits: u32,
+}
+
+/// One hit: `start..end` are byte offsets in the page's text of its layer (the OCR page, or
+/// the search text of the corrected page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hit {
+    pub page: u32,
+    pub layer: PostingLayer,
+    pub start: usize,
+    pub end: usize,
+    /// The text as it stands on the page.
+    pub matched: String,
+    /// The indexed term it matched, and whether that was a fuzzy match.
+    pub term: String,
+    pub fuzzy: bool,
+}
+
+/// About 30 words around the best hits of the best page; `marks` are byte ranges in `text`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    pub page: u32,
+    pub layer: Option<PostingLayer>,
+    pub text: String,
+    pub marks: Vec<(usize, usize)>,
+}
+
+/// Facet counts over the documents the query matches (each facet ignoring its own filter).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub country: Vec<FacetCount>,
+    pub subject: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+    pub collection: Vec<FacetCount>,
+    pub corrected: Vec<FacetCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u32,
+}
+
+/// A dictionary term fuzzy matching accepted for a query word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    pub query: String,
+    pub term: String,
+    pub distance: f32,
+    /// Documents containing it (before the other clauses and filters).
+    pub docs: u32,
+}
