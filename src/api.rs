@@ -18,26 +18,43 @@ pub fn bundle_url(path: &str) -> String {
     format!("{BUNDLE_DIR}/{path}")
 }
 
-/// Fetches and decodes a JSON file of the bundle, with a message a reader can act on.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+/// The search index's entry point.
+pub fn search_meta_url() -> String {
+    bundle_url(readingroom_core::search::format::META_FILE)
+}
+
+/// Fetches a file of the bundle, with a message a reader can act on when it fails.
+async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
     let response = Request::get(url).send().await.map_err(|e| {
         format!("{url} could not be loaded ({e}). Check the connection, then reload the page.")
     })?;
-    if !response.ok() {
-        return Err(match response.status() {
-            404 => format!(
-                "{url} was not found (HTTP 404). The site is incomplete: copy the whole built \
-                 folder to the host again, including its bundle/ folder."
-            ),
-            status => {
-                format!("{url} could not be loaded (HTTP {status}). Reload the page to try again.")
-            }
-        });
+    if response.ok() {
+        return Ok(response);
     }
+    Err(match response.status() {
+        404 => format!(
+            "{url} was not found (HTTP 404). The site is incomplete: copy the whole built \
+             folder to the host again, including its bundle/ folder."
+        ),
+        status => {
+            format!("{url} could not be loaded (HTTP {status}). Reload the page to try again.")
+        }
+    })
+}
+
+/// Fetches and decodes a JSON file of the bundle.
+pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    let response = fetch_ok(url).await?;
     let text = response.text().await.map_err(|e| format!("{url} could not be read ({e})."))?;
     serde_json::from_str(&text).map_err(|e| {
         format!(
             "{url} is damaged and cannot be read ({e}). Rebuild the site with `readingroom build`."
         )
     })
+}
+
+/// Fetches a file of the bundle as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = fetch_ok(url).await?;
+    response.binary().await.map_err(|e| format!("{url} could not be read ({e})."))
 }

@@ -36,4 +36,92 @@ pub struct DocumentQuery {
     /// With `view=ocr`, which further OCR run to show (1 = the first alternate run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<usize>,
+    /// The search that led here, carried for highlighting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+}
+
+/// The query part of the library route: the search and the ticked facets, so that a search
+/// is a link (`#/?q=pravda&country=USSR`). Several values of one facet are joined with `|`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LibraryQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<String>,
+    /// `yes` or `no`: with or without a corrected transcription.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
+}
+
+/// The facets the library filters by, as named in the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Country,
+    Subject,
+    Year,
+    Collection,
+    Corrected,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] =
+        [Facet::Country, Facet::Subject, Facet::Year, Facet::Collection, Facet::Corrected];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Country => "Country",
+            Facet::Subject => "Subject",
+            Facet::Year => "Year",
+            Facet::Collection => "Collection",
+            Facet::Corrected => "Transcription",
+        }
+    }
+}
+
+impl LibraryQuery {
+    fn slot(&mut self, facet: Facet) -> &mut Option<String> {
+        match facet {
+            Facet::Country => &mut self.country,
+            Facet::Subject => &mut self.subject,
+            Facet::Year => &mut self.year,
+            Facet::Collection => &mut self.collection,
+            Facet::Corrected => &mut self.corrected,
+        }
+    }
+
+    /// The ticked values of a facet.
+    pub fn values(&self, facet: Facet) -> Vec<String> {
+        let mut copy = self.clone();
+        copy.slot(facet)
+            .as_deref()
+            .map(|v| v.split('|').filter(|s| !s.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default()
+    }
+
+    /// This query with `value` of `facet` ticked or unticked.
+    pub fn toggled(&self, facet: Facet, value: &str) -> LibraryQuery {
+        let mut values = self.values(facet);
+        match values.iter().position(|v| v == value) {
+            Some(i) => {
+                values.remove(i);
+            }
+            None => values.push(value.to_owned()),
+        }
+        let mut next = self.clone();
+        *next.slot(facet) = (!values.is_empty()).then(|| values.join("|"));
+        next
+    }
+
+    /// Whether the reader has asked for anything: words or filters.
+    pub fn is_search(&self) -> bool {
+        self.q.as_deref().is_some_and(|q| !q.trim().is_empty())
+            || Facet::ALL.iter().any(|&f| !self.values(f).is_empty())
+    }
 }

@@ -2,18 +2,24 @@
 
 mod document_list;
 mod error_card;
+mod facet_panel;
 mod loading;
 mod markdown_view;
 mod meta_header;
 mod page_text;
 mod pager;
+mod result_list;
+mod search_box;
 mod view_tabs;
 
 pub use document_list::DocumentList;
 pub use error_card::ErrorCard;
+pub use facet_panel::FacetPanel;
 pub use loading::Loading;
 pub use markdown_view::MarkdownView;
 pub use meta_header::MetaHeader;
 pub use page_text::PageText;
 pub use pager::Pager;
+pub use result_list::ResultList;
+pub use search_box::SearchBox;
 pub use view_tabs::ViewTabs;

@@ -30,7 +30,12 @@ pub fn ViewTabs(props: &Props) -> Html {
     }
     let tab = |(label, view, run): (String, View, Option<usize>)| {
         let selected = props.current.view == Some(view) && props.current.run == run;
-        let query = DocumentQuery { page: Some(props.page), view: Some(view), run };
+        let query = DocumentQuery {
+            page: Some(props.page),
+            view: Some(view),
+            run,
+            q: props.current.q.clone(),
+        };
         let to = Route::Document { id: props.id.clone() };
         html! {
             <Link<Route, DocumentQuery> {to} query={Some(query)}

@@ -76,7 +76,8 @@ fn resolve(asked: &DocumentQuery, data: &DocumentData, has_corrected: bool) -> D
     };
     let run =
         asked.run.filter(|&run| view == View::Ocr && (1..=data.alternates.len()).contains(&run));
-    DocumentQuery { page: Some(asked.page.unwrap_or(1).clamp(1, count)), view: Some(view), run }
+    let page = Some(asked.page.unwrap_or(1).clamp(1, count));
+    DocumentQuery { page, view: Some(view), run, q: asked.q.clone() }
 }
 
 fn reading(entry: &CatalogEntry, data: &DocumentData, asked: &DocumentQuery) -> Html {

@@ -13,7 +13,6 @@ use crate::search::normalize::tokenize;
 use crate::search::query::{Clause, Expr, Query};
 use crate::search::results::Variant;
 use fst::{IntoStreamer, Streamer};
-use std::collections::BTreeSet;
 
 /// At most this many fuzzy variants per word, closest first.
 const MAX_VARIANTS: usize = 24;
@@ -89,19 +88,20 @@ fn fuzzy_prefixes(word: &str) -> Vec<String> {
         ("c", "e"),
     ];
     let two = |s: &str| s.chars().take(2).collect::<String>();
-    let mut out = BTreeSet::from([two(word)]);
+    let mut out = vec![two(word)];
     for (from, to) in SWAPS {
         if let Some(rest) = word.strip_prefix(from) {
-            out.insert(two(&format!("{to}{rest}")));
+            out.push(two(&format!("{to}{rest}")));
         }
         let mut chars = word.chars();
         if let Some(first) = chars.next()
             && let Some(rest) = chars.as_str().strip_prefix(from)
         {
-            out.insert(two(&format!("{first}{to}{rest}")));
+            out.push(two(&format!("{first}{to}{rest}")));
         }
     }
-    out.into_iter().collect()
+    super::order::sort_dedup(&mut out);
+    out
 }
 
 fn words_of(text: &str) -> Vec<String> {
@@ -110,7 +110,7 @@ fn words_of(text: &str) -> Vec<String> {
 
 /// Looks every expression up, or says which dictionary chunks it needs.
 pub(super) fn compile(index: &Index, query: &Query) -> Result<Words, Stop> {
-    let mut need = BTreeSet::new();
+    let mut need = Vec::new();
     let mut exprs = Vec::new();
     for clause in &query.clauses {
         let (list, fuzzy): (Vec<&Expr>, bool) = match clause {
@@ -122,10 +122,11 @@ pub(super) fn compile(index: &Index, query: &Query) -> Result<Words, Stop> {
             exprs.push(compile_expr(index, expr, fuzzy, &mut need));
         }
     }
-    if need.is_empty() { Ok(Words { exprs }) } else { Err(Stop::Need(need)) }
+    super::needing(need)?;
+    Ok(Words { exprs })
 }
 
-fn compile_expr(index: &Index, expr: &Expr, fuzzy: bool, need: &mut BTreeSet<String>) -> Compiled {
+fn compile_expr(index: &Index, expr: &Expr, fuzzy: bool, need: &mut Vec<String>) -> Compiled {
     match expr {
         Expr::Term(text) | Expr::Phrase(text) => {
             let terms = words_of(text);
@@ -149,31 +150,25 @@ fn compile_expr(index: &Index, expr: &Expr, fuzzy: bool, need: &mut BTreeSet<Str
 fn dict<'a>(
     index: &'a Index,
     chunk: usize,
-    need: &mut BTreeSet<String>,
+    need: &mut Vec<String>,
 ) -> Option<&'a fst::Map<Vec<u8>>> {
-    let map = index.dicts.get(&chunk);
+    let map = index.dicts.get(chunk).and_then(Option::as_ref);
     if map.is_none()
         && let Some(c) = index.meta.dict.get(chunk)
     {
-        need.insert(index.need(&c.file));
+        need.push(index.need(&c.file));
     }
     map
 }
 
-fn exact(index: &Index, term: &str, need: &mut BTreeSet<String>) -> Option<u64> {
+fn exact(index: &Index, term: &str, need: &mut Vec<String>) -> Option<u64> {
     if index.meta.dict.is_empty() {
         return None;
     }
     dict(index, chunk_of(index, term), need)?.get(term)
 }
 
-fn word(
-    index: &Index,
-    query: String,
-    fuzzy: bool,
-    single: bool,
-    need: &mut BTreeSet<String>,
-) -> Word {
+fn word(index: &Index, query: String, fuzzy: bool, single: bool, need: &mut Vec<String>) -> Word {
     let mut found = Vec::new();
     if let Some(place) = exact(index, &query, need) {
         found.push(Found { terms: vec![(query.clone(), place)], distance: 0.0 });
@@ -188,14 +183,13 @@ fn word(
     Word { query, found }
 }
 
-fn fuzzy_matches(index: &Index, query: &str, need: &mut BTreeSet<String>) -> Vec<Found> {
+fn fuzzy_matches(index: &Index, query: &str, need: &mut Vec<String>) -> Vec<Found> {
     let Ok(automaton) =
         fst::automaton::Levenshtein::new(query, fuzzy::automaton_distance(query.chars().count()))
     else {
         return Vec::new();
     };
-    let mut seen = BTreeSet::new();
-    let mut found = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for prefix in fuzzy_prefixes(query) {
         let end = prefix_end(&prefix);
         for chunk in chunks_between(index, &prefix, &end) {
@@ -203,7 +197,7 @@ fn fuzzy_matches(index: &Index, query: &str, need: &mut BTreeSet<String>) -> Vec
             let mut stream = map.search(&automaton).ge(&prefix).lt(&end).into_stream();
             while let Some((term, place)) = stream.next() {
                 let Ok(term) = std::str::from_utf8(term) else { continue };
-                if term == query || !seen.insert(term.to_owned()) {
+                if term == query || found.iter().any(|f| f.terms[0].0 == term) {
                     continue;
                 }
                 if let Some(distance) = fuzzy::ocr_distance(query, term) {
@@ -212,14 +206,16 @@ fn fuzzy_matches(index: &Index, query: &str, need: &mut BTreeSet<String>) -> Vec
             }
         }
     }
-    found.sort_by(|a, b| a.distance.total_cmp(&b.distance).then_with(|| a.terms.cmp(&b.terms)));
+    super::order::sort_by(&mut found, |a, b| {
+        a.distance.total_cmp(&b.distance).then_with(|| a.terms.cmp(&b.terms))
+    });
     found.truncate(MAX_VARIANTS);
     found
 }
 
 /// `query` as two dictionary words: the first part shares its prefix (so its chunk is loaded
 /// already); the second part's chunk is asked for only when the first part exists.
-fn splits(index: &Index, query: &str, need: &mut BTreeSet<String>) -> Vec<Found> {
+fn splits(index: &Index, query: &str, need: &mut Vec<String>) -> Vec<Found> {
     let mut found = Vec::new();
     for (at, _) in query.char_indices().skip(2) {
         let (head, tail) = query.split_at(at);
@@ -237,7 +233,7 @@ fn splits(index: &Index, query: &str, need: &mut BTreeSet<String>) -> Vec<Found>
     found
 }
 
-fn prefix_word(index: &Index, prefix: &str, need: &mut BTreeSet<String>) -> Word {
+fn prefix_word(index: &Index, prefix: &str, need: &mut Vec<String>) -> Word {
     let end = prefix_end(prefix);
     let mut found = Vec::new();
     if !index.meta.dict.is_empty() {

@@ -7,7 +7,6 @@ use crate::search::format::PostingLayer;
 use crate::search::format::chunk::{Postings, read_postings, unplace};
 use crate::search::format::table::DocRow;
 use crate::search::query::{Clause, Filter, Layer, Query};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Weight of a hit by layer: the corrected text is the better witness, furniture the worst.
 fn layer_weight(layer: PostingLayer) -> f32 {
@@ -23,7 +22,7 @@ fn match_weight(found: &Found) -> f32 {
     if found.fuzzy() { 0.6 / (1.0 + found.distance) } else { 1.0 }
 }
 
-/// One hit of an expression: where, how strong, and which term.
+/// One hit of an expression: where, how strong, and whether fuzzy.
 #[derive(Debug, Clone)]
 pub(super) struct HitRef {
     pub page: u32,
@@ -35,10 +34,35 @@ pub(super) struct HitRef {
     pub fuzzy: bool,
 }
 
-/// The hits of one positive clause, by document, and how many documents it occurs in.
+/// The hits of one clause, per document, sorted by document.
 #[derive(Debug, Default)]
 pub(super) struct Group {
-    pub docs: BTreeMap<u32, Vec<HitRef>>,
+    pub docs: Vec<(u32, Vec<HitRef>)>,
+}
+
+impl Group {
+    pub fn get(&self, doc: u32) -> Option<&Vec<HitRef>> {
+        let i = self.docs.binary_search_by_key(&doc, |(d, _)| *d).ok()?;
+        Some(&self.docs[i].1)
+    }
+
+    fn from_hits(mut hits: Vec<(u32, HitRef)>) -> Group {
+        super::order::sort_by(&mut hits, |(d, h), (e, i)| {
+            (d, h.page, h.position).cmp(&(e, i.page, i.position))
+        });
+        let mut docs: Vec<(u32, Vec<HitRef>)> = Vec::new();
+        for (doc, hit) in hits {
+            match docs.last_mut() {
+                Some((last, list)) if *last == doc => list.push(hit),
+                _ => docs.push((doc, vec![hit])),
+            }
+        }
+        Group { docs }
+    }
+
+    fn doc_ids(&self) -> Vec<u32> {
+        self.docs.iter().map(|(doc, _)| *doc).collect()
+    }
 }
 
 /// The documents a query matches, with their hits per positive clause.
@@ -54,53 +78,71 @@ pub(super) struct Matched {
 /// Decodes the postings at `place`, or asks for its block.
 pub(super) fn postings(index: &Index, place: u64) -> Result<Postings, Stop> {
     let (block, offset) = unplace(place);
-    let file = &index.meta.postings.get(block as usize).cloned().unwrap_or_default();
-    let bytes =
-        index.blocks.get(&(block as usize)).ok_or_else(|| Stop::Need([index.need(file)].into()))?;
-    Ok(read_postings(file, bytes, offset)?)
+    let file = index.meta.postings.get(block as usize).cloned().unwrap_or_default();
+    match index.blocks.get(block as usize).and_then(Option::as_ref) {
+        Some(bytes) => Ok(read_postings(&file, bytes, offset)?),
+        None => Err(Stop::Need(vec![index.need(&file)])),
+    }
 }
 
 /// Asks for every postings block the matched terms live in, all at once.
 fn need_blocks(index: &Index, words: &Words) -> Result<(), Stop> {
-    let need: BTreeSet<String> = words
+    let need = words
         .exprs
         .iter()
         .flat_map(|e| &e.words)
         .flat_map(|w| &w.found)
         .flat_map(|f| &f.terms)
         .map(|(_, place)| block_of(*place))
-        .filter(|block| !index.blocks.contains_key(block))
-        .filter_map(|block| index.meta.postings.get(block).map(|f| index.need(f)))
+        .filter(|&block| index.blocks.get(block).is_some_and(Option::is_none))
+        .map(|block| index.need(&index.meta.postings[block]))
         .collect();
-    if need.is_empty() { Ok(()) } else { Err(Stop::Need(need)) }
+    super::needing(need)
 }
 
+/// (document, page, layer)
 type Key = (u32, u32, PostingLayer);
-/// The best (weight, fuzzy) at each position, per (doc, page, layer).
-type Positions = HashMap<Key, BTreeMap<u32, (f32, bool)>>;
 
-/// Positions of one word (any of its single-term matches) per (doc, page, layer): the best
-/// weight at each position.
-fn word_positions(
+/// A word at one position, with the best weight any of its matches gives it there.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    key: Key,
+    position: u32,
+    weight: f32,
+    fuzzy: bool,
+}
+
+/// Every position of a word (any of its single-term matches), sorted by place.
+fn occurrences(
     index: &Index,
     found: &[Found],
     layers: &dyn Fn(PostingLayer) -> bool,
-) -> Result<Positions, Stop> {
-    let mut out: Positions = HashMap::new();
+) -> Result<Vec<Occurrence>, Stop> {
+    let mut out = Vec::new();
     for f in found.iter().filter(|f| f.terms.len() == 1) {
-        let postings = postings(index, f.terms[0].1)?;
-        for record in postings.records.into_iter().filter(|r| layers(r.layer)) {
-            let slot = out.entry((record.doc, record.page, record.layer)).or_default();
-            let weight = match_weight(f) * layer_weight(record.layer);
-            for p in record.positions {
-                let entry = slot.entry(p).or_insert((0.0, true));
-                if weight > entry.0 {
-                    *entry = (weight, f.fuzzy());
-                }
-            }
+        let weight = match_weight(f);
+        for record in postings(index, f.terms[0].1)?.records.into_iter().filter(|r| layers(r.layer))
+        {
+            let key = (record.doc, record.page, record.layer);
+            let weight = weight * layer_weight(record.layer);
+            out.extend(record.positions.into_iter().map(|position| Occurrence {
+                key,
+                position,
+                weight,
+                fuzzy: f.fuzzy(),
+            }));
         }
     }
+    super::order::sort_by(&mut out, |a, b| {
+        (a.key, a.position).cmp(&(b.key, b.position)).then(b.weight.total_cmp(&a.weight))
+    });
+    out.dedup_by(|a, b| a.key == b.key && a.position == b.position);
     Ok(out)
+}
+
+fn at(list: &[Occurrence], key: Key, position: u32) -> Option<&Occurrence> {
+    let i = list.binary_search_by(|o| (o.key, o.position).cmp(&(key, position))).ok()?;
+    Some(&list[i])
 }
 
 /// The hits of one compiled expression.
@@ -108,41 +150,46 @@ fn expr_hits(
     index: &Index,
     expr: &Compiled,
     layers: &dyn Fn(PostingLayer) -> bool,
-) -> Result<BTreeMap<u32, Vec<HitRef>>, Stop> {
-    let mut docs: BTreeMap<u32, Vec<HitRef>> = BTreeMap::new();
-    let Some(first) = expr.words.first() else { return Ok(docs) };
+) -> Result<Vec<(u32, HitRef)>, Stop> {
+    let mut hits = Vec::new();
+    let Some(first) = expr.words.first() else { return Ok(hits) };
     let mut per_word = Vec::with_capacity(expr.words.len());
     for word in &expr.words {
-        per_word.push(word_positions(index, &word.found, layers)?);
+        per_word.push(occurrences(index, &word.found, layers)?);
     }
     let phrase = expr.words.len() as u32;
-    for (&(doc, page, layer), starts) in &per_word[0] {
-        for (&p, &(w0, f0)) in starts {
-            let mut weight = w0;
-            let mut fuzzy = f0;
-            let all = per_word[1..].iter().enumerate().all(|(i, positions)| {
-                let hit =
-                    positions.get(&(doc, page, layer)).and_then(|m| m.get(&(p + 1 + i as u32)));
-                if let Some(&(w, f)) = hit {
-                    weight = weight.min(w);
-                    fuzzy |= f;
+    let boost = if phrase > 1 { 1.5 * phrase as f32 } else { 1.0 };
+    for start in &per_word[0] {
+        let (mut weight, mut fuzzy) = (start.weight, start.fuzzy);
+        let all = per_word[1..].iter().zip(1..).all(|(list, i)| {
+            match at(list, start.key, start.position + i) {
+                Some(o) => {
+                    weight = weight.min(o.weight);
+                    fuzzy |= o.fuzzy;
+                    true
                 }
-                hit.is_some()
-            });
-            if all {
-                let boost = if phrase > 1 { 1.5 * phrase as f32 } else { 1.0 };
-                let hit =
-                    HitRef { page, layer, position: p, len: phrase, weight: weight * boost, fuzzy };
-                docs.entry(doc).or_default().push(hit);
+                None => false,
             }
+        });
+        if all {
+            let (doc, page, layer) = start.key;
+            let hit = HitRef {
+                page,
+                layer,
+                position: start.position,
+                len: phrase,
+                weight: weight * boost,
+                fuzzy,
+            };
+            hits.push((doc, hit));
         }
     }
     if expr.words.len() == 1 {
         for f in first.found.iter().filter(|f| f.terms.len() == 2) {
-            split_hits(index, f, layers, &mut docs)?;
+            split_hits(index, f, layers, &mut hits)?;
         }
     }
-    Ok(docs)
+    Ok(hits)
 }
 
 /// Hits of a word the OCR split in two: the parts at consecutive positions.
@@ -150,21 +197,26 @@ fn split_hits(
     index: &Index,
     found: &Found,
     layers: &dyn Fn(PostingLayer) -> bool,
-    docs: &mut BTreeMap<u32, Vec<HitRef>>,
+    hits: &mut Vec<(u32, HitRef)>,
 ) -> Result<(), Stop> {
-    let head = postings(index, found.terms[0].1)?;
-    let tail = postings(index, found.terms[1].1)?;
-    let mut tails: HashMap<Key, BTreeSet<u32>> = HashMap::new();
-    for r in tail.records {
-        tails.entry((r.doc, r.page, r.layer)).or_default().extend(r.positions);
+    let mut tails: Vec<(Key, u32)> = Vec::new();
+    for r in postings(index, found.terms[1].1)?.records {
+        tails.extend(r.positions.iter().map(|&p| ((r.doc, r.page, r.layer), p)));
     }
-    for r in head.records.into_iter().filter(|r| layers(r.layer)) {
-        let Some(next) = tails.get(&(r.doc, r.page, r.layer)) else { continue };
-        for p in r.positions.into_iter().filter(|p| next.contains(&(p + 1))) {
-            let weight = match_weight(found) * layer_weight(r.layer);
-            let hit =
-                HitRef { page: r.page, layer: r.layer, position: p, len: 2, weight, fuzzy: true };
-            docs.entry(r.doc).or_default().push(hit);
+    super::order::sort_dedup(&mut tails);
+    let weight = match_weight(found);
+    for r in postings(index, found.terms[0].1)?.records.into_iter().filter(|r| layers(r.layer)) {
+        let key = (r.doc, r.page, r.layer);
+        for p in r.positions.into_iter().filter(|p| tails.binary_search(&(key, p + 1)).is_ok()) {
+            let hit = HitRef {
+                page: r.page,
+                layer: r.layer,
+                position: p,
+                len: 2,
+                weight: weight * layer_weight(r.layer),
+                fuzzy: true,
+            };
+            hits.push((r.doc, hit));
         }
     }
     Ok(())
@@ -189,35 +241,37 @@ pub(super) fn evaluate(
     };
     let mut exprs = words.exprs.iter();
     let mut groups = Vec::new();
-    let mut required: Option<BTreeSet<u32>> = None;
-    let mut excluded = BTreeSet::new();
+    let mut required: Option<Vec<u32>> = None;
+    let mut excluded = Vec::new();
     for clause in &query.clauses {
         let count = match clause {
             Clause::Any(list) => list.len(),
             _ => 1,
         };
-        let mut group = Group::default();
+        let mut hits = Vec::new();
         for expr in exprs.by_ref().take(count) {
-            for (doc, hits) in expr_hits(index, expr, &layers)? {
-                group.docs.entry(doc).or_default().extend(hits);
-            }
+            hits.extend(expr_hits(index, expr, &layers)?);
         }
+        let group = Group::from_hits(hits);
         if matches!(clause, Clause::Not(_)) {
-            excluded.extend(group.docs.keys().copied());
+            excluded.extend(group.doc_ids());
             continue;
         }
-        let docs: BTreeSet<u32> = group.docs.keys().copied().collect();
+        let docs = group.doc_ids();
         required = Some(match required {
             None => docs,
-            Some(before) => before.intersection(&docs).copied().collect(),
+            Some(mut before) => {
+                before.retain(|d| docs.binary_search(d).is_ok());
+                before
+            }
         });
         groups.push(group);
     }
-    let all = || (0..rows.len() as u32).collect::<BTreeSet<u32>>();
-    let positive = required.unwrap_or_else(|| {
-        if query.clauses.is_empty() && query.filters.is_empty() { BTreeSet::new() } else { all() }
-    });
-    let base: Vec<u32> = positive.difference(&excluded).copied().collect();
+    // Without a positive clause (an empty query, only filters, only exclusions) every
+    // document is a candidate: the library lists them, with their facet counts.
+    let mut base = required.unwrap_or_else(|| (0..rows.len() as u32).collect());
+    super::order::sort_dedup(&mut excluded);
+    base.retain(|d| excluded.binary_search(d).is_err());
     let filters = Filters::new(index, &query.filters);
     let docs = base.iter().copied().filter(|&d| filters.keep(&rows[d as usize], None)).collect();
     Ok(Matched { groups, base, docs })
@@ -236,15 +290,15 @@ pub(super) enum Field {
 /// The query's field filters: several filters on one field are alternatives (a reader ticking
 /// two countries wants either), different fields must all hold.
 pub(super) struct Filters {
-    country: Option<BTreeSet<u32>>,
-    subject: Option<BTreeSet<u32>>,
-    collection: Option<BTreeSet<u32>>,
+    country: Option<Vec<u32>>,
+    subject: Option<Vec<u32>>,
+    collection: Option<Vec<u32>>,
     years: Vec<(u16, u16)>,
     corrected: Option<bool>,
 }
 
 /// The codes (index + 1) of the names whose words include all the words of some value.
-fn codes(names: &[String], values: &[&String]) -> Option<BTreeSet<u32>> {
+fn codes(names: &[String], values: &[&String]) -> Option<Vec<u32>> {
     if values.is_empty() {
         return None;
     }
@@ -297,7 +351,7 @@ impl Filters {
     pub fn keep(&self, row: &DocRow, except: Option<Field>) -> bool {
         let on = |field: Field| except != Some(field);
         let within =
-            |set: &Option<BTreeSet<u32>>, code: u32| set.as_ref().is_none_or(|s| s.contains(&code));
+            |set: &Option<Vec<u32>>, code: u32| set.as_ref().is_none_or(|s| s.contains(&code));
         (!on(Field::Country) || within(&self.country, row.country))
             && (!on(Field::Subject) || within(&self.subject, row.subject))
             && (!on(Field::Collection) || within(&self.collection, row.collection))

@@ -16,6 +16,7 @@
 
 mod lookup;
 mod matching;
+mod order;
 mod present;
 mod rank;
 
@@ -25,7 +26,7 @@ use super::format::{self, DocCard, FormatError, IndexMeta, damaged};
 use super::query::Query;
 use super::results::SearchResults;
 use crate::bundle::DocumentData;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What a search needs next.
 #[derive(Debug)]
@@ -60,11 +61,12 @@ enum Role {
 /// The index, with the files loaded so far.
 pub struct Index {
     meta: IndexMeta,
-    roles: HashMap<String, Role>,
+    /// Every index file's name and role, sorted by name.
+    roles: Vec<(String, Role)>,
     table: Option<Vec<DocRow>>,
-    dicts: HashMap<usize, fst::Map<Vec<u8>>>,
-    blocks: HashMap<usize, Vec<u8>>,
-    shards: HashMap<usize, Vec<DocCard>>,
+    dicts: Vec<Option<fst::Map<Vec<u8>>>>,
+    blocks: Vec<Option<Vec<u8>>>,
+    shards: Vec<Option<Vec<DocCard>>>,
     data: HashMap<String, DocumentData>,
 }
 
@@ -76,7 +78,8 @@ impl std::fmt::Debug for Index {
 
 /// Why a stage cannot go on.
 pub(super) enum Stop {
-    Need(BTreeSet<String>),
+    /// The files to read first, sorted and without repeats.
+    Need(Vec<String>),
     Damaged(FormatError),
 }
 
@@ -89,8 +92,7 @@ impl From<FormatError> for Stop {
 impl Index {
     /// Opens the index from the bytes of `search/meta.json`.
     pub fn new(meta_bytes: &[u8]) -> Result<Index, FormatError> {
-        let meta: IndexMeta = serde_json::from_slice(meta_bytes)
-            .map_err(|e| damaged(format::META_FILE, &e.to_string()))?;
+        let meta: IndexMeta = json(format::META_FILE, meta_bytes)?;
         if meta.format != format::FORMAT_VERSION {
             return Err(FormatError {
                 file: format::META_FILE.to_owned(),
@@ -102,21 +104,23 @@ impl Index {
                 ),
             });
         }
-        let mut roles = HashMap::new();
+        let mut roles = Vec::new();
         if let Some(pack) = &meta.pack {
-            roles.insert(pack.clone(), Role::Pack);
+            roles.push((pack.clone(), Role::Pack));
         }
-        roles.insert(meta.table.clone(), Role::Table);
+        roles.push((meta.table.clone(), Role::Table));
         roles.extend(meta.dict.iter().enumerate().map(|(i, c)| (c.file.clone(), Role::Dict(i))));
         roles.extend(meta.postings.iter().enumerate().map(|(i, f)| (f.clone(), Role::Block(i))));
         roles.extend(meta.shards.iter().enumerate().map(|(i, f)| (f.clone(), Role::Shard(i))));
+        order::sort_by(&mut roles, |a, b| a.0.cmp(&b.0));
+        let empty = |n: usize| (0..n).map(|_| None).collect();
         Ok(Index {
+            dicts: (0..meta.dict.len()).map(|_| None).collect(),
+            blocks: empty(meta.postings.len()),
+            shards: (0..meta.shards.len()).map(|_| None).collect(),
             meta,
             roles,
             table: None,
-            dicts: HashMap::new(),
-            blocks: HashMap::new(),
-            shards: HashMap::new(),
             data: HashMap::new(),
         })
     }
@@ -127,27 +131,18 @@ impl Index {
 
     /// Adds a file the engine asked for. Document data files are any other bundle path.
     pub fn add(&mut self, file: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
-        match self.roles.get(file).copied() {
+        match self.role(file) {
             Some(Role::Pack) => {
                 for (inner, bytes) in format::pack::read(file, &bytes)? {
                     self.add(&inner, bytes)?;
                 }
             }
             Some(Role::Table) => self.table = Some(table::read(file, &bytes)?),
-            Some(Role::Dict(i)) => {
-                self.dicts.insert(i, read_dict(file, &bytes)?);
-            }
-            Some(Role::Block(i)) => {
-                self.blocks.insert(i, read_block(file, bytes)?);
-            }
-            Some(Role::Shard(i)) => {
-                let cards =
-                    serde_json::from_slice(&bytes).map_err(|e| damaged(file, &e.to_string()))?;
-                self.shards.insert(i, cards);
-            }
+            Some(Role::Dict(i)) => self.dicts[i] = Some(read_dict(file, &bytes)?),
+            Some(Role::Block(i)) => self.blocks[i] = Some(read_block(file, bytes)?),
+            Some(Role::Shard(i)) => self.shards[i] = Some(json(file, &bytes)?),
             None => {
-                let data =
-                    serde_json::from_slice(&bytes).map_err(|e| damaged(file, &e.to_string()))?;
+                let data = json(file, &bytes)?;
                 self.data.insert(file.to_owned(), data);
             }
         }
@@ -158,7 +153,7 @@ impl Index {
     pub fn search(&self, query: &Query, options: &SearchOptions) -> Result<Outcome, FormatError> {
         match self.run(query, options) {
             Ok(results) => Ok(Outcome::Done(results)),
-            Err(Stop::Need(files)) => Ok(Outcome::Need(files.into_iter().collect())),
+            Err(Stop::Need(files)) => Ok(Outcome::Need(files)),
             Err(Stop::Damaged(error)) => Err(error),
         }
     }
@@ -179,17 +174,38 @@ impl Index {
         })
     }
 
+    fn role(&self, file: &str) -> Option<Role> {
+        let i = self.roles.binary_search_by(|(name, _)| name.as_str().cmp(file)).ok()?;
+        Some(self.roles[i].1)
+    }
+
     /// The file to ask for when `file` is missing: the pack holds everything but document text.
     fn need(&self, file: &str) -> String {
         match &self.meta.pack {
-            Some(pack) if self.roles.contains_key(file) => pack.clone(),
+            Some(pack) if self.role(file).is_some() => pack.clone(),
             _ => file.to_owned(),
         }
     }
 
     fn table(&self) -> Result<&[DocRow], Stop> {
-        self.table.as_deref().ok_or_else(|| Stop::Need([self.need(&self.meta.table)].into()))
+        self.table.as_deref().ok_or_else(|| Stop::Need(vec![self.need(&self.meta.table)]))
     }
+}
+
+/// Reads a JSON file of the bundle (through `from_str`, which the app's other JSON reading
+/// shares, rather than a second copy of the parser for byte slices).
+fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, FormatError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| damaged(file, &e.to_string()))?;
+    serde_json::from_str(text).map_err(|e| damaged(file, &e.to_string()))
+}
+
+/// Sorts and dedups a list of files to ask for; an empty list means nothing is missing.
+fn needing(mut files: Vec<String>) -> Result<(), Stop> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    order::sort_dedup(&mut files);
+    Err(Stop::Need(files))
 }
 
 /// The folded words of a string, as the index holds them.

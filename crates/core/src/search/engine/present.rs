@@ -8,7 +8,6 @@ use crate::bundle::DocumentData;
 use crate::search::format::{DocCard, PostingLayer};
 use crate::search::normalize::{Token, tokenize};
 use crate::search::results::{Hit, LayerHits, ResultDoc, ResultPage, Snippet};
-use std::collections::BTreeSet;
 
 const SNIPPET_WORDS: usize = 30;
 const MAX_HITS: usize = 100;
@@ -16,7 +15,7 @@ const MAX_HITS: usize = 100;
 fn card(index: &Index, doc: u32) -> Result<&DocCard, Stop> {
     let size = index.meta.shard_size.max(1);
     let shard = (doc / size) as usize;
-    let cards = index.shards.get(&shard).ok_or_else(|| {
+    let cards = index.shards.get(shard).and_then(Option::as_ref).ok_or_else(|| {
         Stop::Need(index.meta.shards.get(shard).map(|f| index.need(f)).into_iter().collect())
     })?;
     cards.get((doc % size) as usize).ok_or_else(|| {
@@ -33,7 +32,7 @@ pub(super) fn present(
     shown: &[Ranked],
     options: &SearchOptions,
 ) -> Result<Vec<ResultDoc>, Stop> {
-    let mut need = BTreeSet::new();
+    let mut need = Vec::new();
     let mut cards = Vec::new();
     for ranked in shown {
         match card(index, ranked.doc) {
@@ -47,9 +46,7 @@ pub(super) fn present(
             cards.iter().filter(|c| !index.data.contains_key(&c.data)).map(|c| c.data.clone()),
         );
     }
-    if !need.is_empty() {
-        return Err(Stop::Need(need));
-    }
+    super::needing(need)?;
     Ok(shown
         .iter()
         .zip(cards)
@@ -76,7 +73,7 @@ fn result(
     options: &SearchOptions,
 ) -> ResultDoc {
     let all: Vec<&HitRef> =
-        matched.groups.iter().filter_map(|g| g.docs.get(&ranked.doc)).flatten().collect();
+        matched.groups.iter().filter_map(|g| g.get(ranked.doc)).flatten().collect();
     let mut layer_hits = LayerHits::default();
     for hit in &all {
         match hit.layer {
@@ -91,14 +88,13 @@ fn result(
     for (rank, &(page, _, _)) in pages.iter().enumerate() {
         let on_page: Vec<&HitRef> = all.iter().copied().filter(|h| h.page == page).collect();
         let mut layers: Vec<PostingLayer> = on_page.iter().map(|h| h.layer).collect();
-        layers.sort();
-        layers.dedup();
+        super::order::sort_dedup(&mut layers);
         for layer in layers {
             let text = layer_text(data, page, layer);
             let tokens = tokenize(&text);
             let mut here: Vec<&HitRef> =
                 on_page.iter().copied().filter(|h| h.layer == layer).collect();
-            here.sort_by_key(|h| h.position);
+            super::order::sort_by(&mut here, |a, b| a.position.cmp(&b.position));
             here.dedup_by_key(|h| h.position);
             for h in &here {
                 if let Some((start, end)) = span(&tokens, h) {

@@ -6,7 +6,6 @@ use super::matching::{Field, Filters, HitRef, Matched};
 use crate::search::format::table::DocRow;
 use crate::search::query::Query;
 use crate::search::results::{FacetCount, Facets};
-use std::collections::BTreeMap;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -31,7 +30,7 @@ pub(super) fn rank(index: &Index, matched: &Matched, rows: &[DocRow]) -> Vec<Ran
             let mut score = 0.0;
             let mut exact = 0;
             for group in &matched.groups {
-                let hits = group.docs.get(&doc).map(Vec::as_slice).unwrap_or_default();
+                let hits = group.get(doc).map(Vec::as_slice).unwrap_or_default();
                 let tf: f32 = hits.iter().map(|h| h.weight).sum();
                 let df = group.docs.len() as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -44,13 +43,15 @@ pub(super) fn rank(index: &Index, matched: &Matched, rows: &[DocRow]) -> Vec<Ran
             (doc, exact, score)
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    super::order::sort_by(&mut ranked, |a, b| {
+        b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
+    });
     ranked.into_iter().map(|(doc, _, score)| Ranked { doc, score }).collect()
 }
 
 /// Whether hits of two different clauses stand within [`NEAR`] tokens on one page and layer.
 fn near(matched: &Matched, doc: u32) -> bool {
-    let lists: Vec<&Vec<HitRef>> = matched.groups.iter().filter_map(|g| g.docs.get(&doc)).collect();
+    let lists: Vec<&Vec<HitRef>> = matched.groups.iter().filter_map(|g| g.get(doc)).collect();
     lists.iter().enumerate().any(|(i, a)| {
         lists[i + 1..].iter().any(|b| {
             a.iter().any(|x| {
@@ -65,26 +66,30 @@ fn near(matched: &Matched, doc: u32) -> bool {
 }
 
 /// A document's pages, best first: the weight of their hits plus a point per clause present.
+/// Each is (page, score, hits).
 pub(super) fn best_pages(matched: &Matched, doc: u32, count: usize) -> Vec<(u32, f32, u32)> {
-    let mut pages: BTreeMap<u32, (f32, u32, u32)> = BTreeMap::new();
-    for (g, group) in matched.groups.iter().enumerate() {
-        let mut seen = BTreeMap::new();
-        for hit in group.docs.get(&doc).into_iter().flatten() {
-            let entry = pages.entry(hit.page).or_insert((0.0, 0, 0));
-            entry.0 += hit.weight;
-            entry.2 += 1;
-            if seen.insert(hit.page, g).is_none() {
-                entry.1 += 1;
+    let mut pages: Vec<(u32, f32, u32)> = Vec::new();
+    for group in &matched.groups {
+        let mut present: Vec<u32> = Vec::new();
+        for hit in group.get(doc).into_iter().flatten() {
+            let i = match pages.iter().position(|p| p.0 == hit.page) {
+                Some(i) => i,
+                None => {
+                    pages.push((hit.page, 0.0, 0));
+                    pages.len() - 1
+                }
+            };
+            pages[i].1 += hit.weight;
+            pages[i].2 += 1;
+            if !present.contains(&hit.page) {
+                present.push(hit.page);
+                pages[i].1 += 1.0;
             }
         }
     }
-    let mut list: Vec<(u32, f32, u32)> = pages
-        .into_iter()
-        .map(|(page, (w, groups, hits))| (page, w + groups as f32, hits))
-        .collect();
-    list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    list.truncate(count);
-    list
+    super::order::sort_by(&mut pages, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    pages.truncate(count);
+    pages
 }
 
 /// Facet counts over the matched documents, each facet ignoring its own filter so a reader
@@ -93,20 +98,23 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
     let filters = Filters::new(index, &query.filters);
     let names = &index.meta.facets;
     let count = |field: Field, value: &dyn Fn(&DocRow) -> Option<String>| -> Vec<FacetCount> {
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        let mut list: Vec<FacetCount> = Vec::new();
         for &doc in &matched.base {
             let row = &rows[doc as usize];
             if filters.keep(row, Some(field))
-                && let Some(v) = value(row)
+                && let Some(value) = value(row)
             {
-                *counts.entry(v).or_default() += 1;
+                match list.iter_mut().find(|c| c.value == value) {
+                    Some(c) => c.count += 1,
+                    None => list.push(FacetCount { value, count: 1 }),
+                }
             }
         }
-        let mut list: Vec<FacetCount> =
-            counts.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
-        if field != Field::Year {
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        }
+        let by_year = field == Field::Year;
+        super::order::sort_by(&mut list, |a, b| {
+            let by_count = if by_year { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
+            by_count.then_with(|| a.value.cmp(&b.value))
+        });
         list
     };
     let name = |list: &[String], code: u32| {

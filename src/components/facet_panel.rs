@@ -1,0 +1,74 @@
+//! The facets beside the results: a checkbox per value with the number of matching
+//! documents, each facet counted as if its own boxes were unticked.
+
+use crate::route::{Facet, LibraryQuery};
+use readingroom_core::search::results::{FacetCount, Facets};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub facets: Rc<Facets>,
+    pub asked: LibraryQuery,
+    pub on_toggle: Callback<(Facet, String)>,
+}
+
+fn counts(facets: &Facets, facet: Facet) -> &[FacetCount] {
+    match facet {
+        Facet::Country => &facets.country,
+        Facet::Subject => &facets.subject,
+        Facet::Year => &facets.year,
+        Facet::Collection => &facets.collection,
+        Facet::Corrected => &facets.corrected,
+    }
+}
+
+fn shown(facet: Facet, value: &str) -> String {
+    match (facet, value) {
+        (Facet::Corrected, "yes") => "Corrected".to_owned(),
+        (Facet::Corrected, "no") => "OCR only".to_owned(),
+        _ => value.to_owned(),
+    }
+}
+
+#[function_component]
+pub fn FacetPanel(props: &Props) -> Html {
+    let group = |facet: Facet| {
+        let ticked = props.asked.values(facet);
+        let mut list: Vec<FacetCount> = counts(&props.facets, facet).to_vec();
+        for value in &ticked {
+            if !list.iter().any(|c| &c.value == value) {
+                list.push(FacetCount { value: value.clone(), count: 0 });
+            }
+        }
+        if list.is_empty() {
+            return html! {};
+        }
+        let items = list.into_iter().map(|FacetCount { value, count }| {
+            let checked = ticked.contains(&value);
+            let onchange = {
+                let (on_toggle, value) = (props.on_toggle.clone(), value.clone());
+                Callback::from(move |_: Event| on_toggle.emit((facet, value.clone())))
+            };
+            html! {
+                <li key={value.clone()}>
+                    <label>
+                        <input type="checkbox" {checked} {onchange} />
+                        { format!(" {} ({count})", shown(facet, &value)) }
+                    </label>
+                </li>
+            }
+        });
+        html! {
+            <fieldset class="facet">
+                <legend>{ facet.label() }</legend>
+                <ul>{ for items }</ul>
+            </fieldset>
+        }
+    };
+    html! {
+        <aside class="facets" aria-label="Filters">
+            { for Facet::ALL.into_iter().map(group) }
+        </aside>
+    }
+}

@@ -1,0 +1,128 @@
+//! Search results: each document with its hits per layer, its best pages and a snippet with
+//! the hits marked; "also matched" for the OCR variants found; an empty state that says what
+//! was tried.
+
+use crate::route::{DocumentQuery, Route, View};
+use readingroom_core::search::format::PostingLayer;
+use readingroom_core::search::results::{ResultDoc, SearchResults, Snippet, Variant};
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub results: Rc<SearchResults>,
+    /// The words typed, carried to the document for highlighting.
+    pub q: String,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn variant_list(variants: &[Variant]) -> String {
+    let mut terms: Vec<String> = variants.iter().map(|v| v.term.clone()).collect();
+    terms.dedup();
+    terms.join(", ")
+}
+
+#[function_component]
+pub fn ResultList(props: &Props) -> Html {
+    let results = &props.results;
+    if results.total == 0 {
+        let tried = (!results.variants.is_empty()).then(|| {
+            html! { <p>{ format!("Spellings tried besides yours: {}.", variant_list(&results.variants)) }</p> }
+        });
+        return html! {
+            <div class="empty-state" role="status">
+                <h2>{ "No documents match" }</h2>
+                { tried }
+                <p>{ "Try fewer words, a shorter form with * (instruct*), or untick a filter." }</p>
+            </div>
+        };
+    }
+    let also = (!results.variants.is_empty()).then(|| {
+        html! { <p class="variants">{ format!("Also matched: {}", variant_list(&results.variants)) }</p> }
+    });
+    html! {
+        <div class="results">
+            <p class="count" role="status">
+                { plural(results.total, "document matches", "documents match") }
+                if results.results.len() < results.total {
+                    { format!("; the best {} are shown", results.results.len()) }
+                }
+            </p>
+            { also }
+            <ol class="result-list">
+                { for results.results.iter().map(|r| item(r, &props.q)) }
+            </ol>
+        </div>
+    }
+}
+
+fn item(result: &ResultDoc, q: &str) -> Html {
+    let first = result.hits.first();
+    let page = first.map_or(1, |h| h.page as usize);
+    let view =
+        first.map(|h| if h.layer == PostingLayer::Corrected { View::Corrected } else { View::Ocr });
+    let query = DocumentQuery { page: Some(page), view, run: None, q: Some(q.to_owned()) };
+    let hits = result.layer_hits;
+    let mut counts = Vec::new();
+    if hits.corrected > 0 {
+        counts.push(plural(
+            hits.corrected as usize,
+            "hit in the transcription",
+            "hits in the transcription",
+        ));
+    }
+    if hits.ocr > 0 {
+        counts.push(plural(hits.ocr as usize, "hit in the OCR", "hits in the OCR"));
+    }
+    if hits.furniture > 0 {
+        counts.push(plural(
+            hits.furniture as usize,
+            "in stamps and page numbers",
+            "in stamps and page numbers",
+        ));
+    }
+    let pages: Vec<String> = result.pages.iter().map(|p| p.page.to_string()).collect();
+    html! {
+        <li class="result" key={result.id.clone()}>
+            <Link<Route, DocumentQuery> to={Route::Document { id: result.id.clone() }} query={Some(query)} classes="doc-title">
+                { result.title.clone() }
+            </Link<Route, DocumentQuery>>
+            <p class="result-meta">
+                { result.date.clone().unwrap_or_default() }
+                if result.date.is_some() { { " · " } }
+                { counts.join(", ") }
+                { format!(" · best {}: {}", if pages.len() == 1 { "page" } else { "pages" }, pages.join(", ")) }
+            </p>
+            { snippet(&result.snippet) }
+        </li>
+    }
+}
+
+fn snippet(snippet: &Snippet) -> Html {
+    let text = &snippet.text;
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for &(start, end) in &snippet.marks {
+        let (Some(before), Some(marked)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        parts.push(html! { { before } });
+        parts.push(html! { <mark>{ marked }</mark> });
+        at = end;
+    }
+    parts.push(html! { { text.get(at..).unwrap_or_default() } });
+    let layer = match snippet.layer {
+        Some(PostingLayer::Corrected) => "transcription",
+        _ => "OCR",
+    };
+    html! {
+        <p class="snippet">
+            <span class="snippet-where">{ format!("p. {}, {layer}: ", snippet.page) }</span>
+            { for parts }
+        </p>
+    }
+}
