@@ -1,6 +1,6 @@
 //! The root component: the hash router, and the catalog shared by every page as context.
 
-use crate::hooks::{Fetch, SearchIndex, use_json};
+use crate::hooks::{Fetch, SearchEngine, use_json};
 use crate::pages::{DocumentPage, LibraryPage, NotFoundPage};
 use crate::{api, route::Route};
 use readingroom_core::bundle::Catalog;
@@ -13,9 +13,9 @@ pub type CatalogState = Fetch<Catalog>;
 #[function_component]
 pub fn App() -> Html {
     let catalog = use_json::<Catalog>(Some(api::catalog_url()));
-    let index = use_memo((), |_| SearchIndex::default());
+    let engine = use_memo((), |_| SearchEngine::default());
     html! {
-        <ContextProvider<SearchIndex> context={(*index).clone()}>
+        <ContextProvider<SearchEngine> context={(*engine).clone()}>
         <ContextProvider<CatalogState> context={catalog}>
             <HashRouter>
                 <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
@@ -27,7 +27,7 @@ pub fn App() -> Html {
                 </main>
             </HashRouter>
         </ContextProvider<CatalogState>>
-        </ContextProvider<SearchIndex>>
+        </ContextProvider<SearchEngine>>
     }
 }
 

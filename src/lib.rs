@@ -14,6 +14,7 @@ mod components;
 mod hooks;
 mod pages;
 mod route;
+mod search_module;
 
 /// Mounts the app on the page's body. Runs when the wasm module is instantiated.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen(start))]

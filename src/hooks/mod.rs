@@ -4,4 +4,4 @@ mod use_json;
 mod use_search;
 
 pub use use_json::{Fetch, use_json};
-pub use use_search::{SearchIndex, SearchState, use_search};
+pub use use_search::{SearchEngine, SearchState, use_search};

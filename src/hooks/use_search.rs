@@ -1,22 +1,21 @@
-//! `use_search`: runs a query through the engine in core, fetching the index files it asks
-//! for (all of one round at once) and reporting progress while they load.
+//! `use_search`: runs a query through the search engine module, fetching the index files it
+//! asks for (all of one round at once) and reporting progress while they load.
 //!
-//! The [`SearchIndex`] lives in the app's context, so files loaded for one query serve the
-//! next: a warm query fetches nothing it has seen.
+//! The engine lives in the app's context ([`SearchEngine`]), so files loaded for one query
+//! serve the next: a warm query fetches nothing it has seen.
 
 use crate::api;
-use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
-use readingroom_core::search::query::Query;
-use readingroom_core::search::results::SearchResults;
-use std::cell::RefCell;
+use crate::search_module::{self, RemoteEngine};
+use readingroom_core::search::results::{Reply, SearchResults};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The index with the files loaded so far, shared by every search.
+/// The engine with the index files loaded so far, shared by every search.
 #[derive(Clone, Default)]
-pub struct SearchIndex(pub Rc<RefCell<Option<Index>>>);
+pub struct SearchEngine(pub Rc<RefCell<Option<RemoteEngine>>>);
 
-impl PartialEq for SearchIndex {
+impl PartialEq for SearchEngine {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
@@ -25,20 +24,27 @@ impl PartialEq for SearchIndex {
 /// The state of the current search.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchState {
-    /// Index files are loading: how many have arrived, and how many this round waits for.
+    /// Index files are loading: how many have arrived, and how many are asked for so far.
     Loading {
         loaded: usize,
-        waiting: usize,
+        asked: usize,
     },
     Ready(Rc<SearchResults>),
+    /// The query cannot be read; the sentence says where and why.
+    BadQuery(Rc<str>),
     Failed(Rc<str>),
+}
+
+enum Failure {
+    BadQuery(String),
+    Failed(String),
 }
 
 /// Runs `query` whenever it changes; a newer query's answer always wins over an older one's.
 #[hook]
-pub fn use_search(query: Rc<Query>, limit: usize) -> SearchState {
-    let index = use_context::<SearchIndex>().unwrap_or_default();
-    let state = use_state(|| SearchState::Loading { loaded: 0, waiting: 0 });
+pub fn use_search(query: Rc<str>, limit: usize) -> SearchState {
+    let engine = use_context::<SearchEngine>().unwrap_or_default();
+    let state = use_state(|| SearchState::Loading { loaded: 0, asked: 0 });
     let current = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
@@ -53,17 +59,18 @@ pub fn use_search(query: Rc<Query>, limit: usize) -> SearchState {
             wasm_bindgen_futures::spawn_local(async move {
                 let progress = {
                     let (state, live) = (state.clone(), live.clone());
-                    move |loaded, waiting| {
+                    move |loaded, asked| {
                         if live() {
-                            state.set(SearchState::Loading { loaded, waiting });
+                            state.set(SearchState::Loading { loaded, asked });
                         }
                     }
                 };
-                let result = run(&index, &query, limit, progress).await;
+                let result = run(&engine, &query, limit, &progress).await;
                 if live() {
                     state.set(match result {
                         Ok(results) => SearchState::Ready(Rc::new(results)),
-                        Err(message) => SearchState::Failed(message.into()),
+                        Err(Failure::BadQuery(message)) => SearchState::BadQuery(message.into()),
+                        Err(Failure::Failed(message)) => SearchState::Failed(message.into()),
                     });
                 }
             });
@@ -73,39 +80,50 @@ pub fn use_search(query: Rc<Query>, limit: usize) -> SearchState {
 }
 
 async fn run(
-    index: &SearchIndex,
-    query: &Query,
+    engine: &SearchEngine,
+    query: &str,
     limit: usize,
-    progress: impl Fn(usize, usize),
-) -> Result<SearchResults, String> {
-    if index.0.borrow().is_none() {
-        let url = api::search_meta_url();
-        let bytes = api::fetch_bytes(&url).await?;
-        let opened = Index::new(&bytes).map_err(|e| damaged(&e.to_string()))?;
-        index.0.borrow_mut().get_or_insert(opened);
+    progress: &dyn Fn(usize, usize),
+) -> Result<SearchResults, Failure> {
+    if engine.0.borrow().is_none() {
+        progress(0, 1);
+        let meta = api::fetch_bytes(&api::search_meta_url()).await.map_err(Failure::Failed)?;
+        let opened = search_module::open(&meta).await.map_err(|e| Failure::Failed(damaged(&e)))?;
+        engine.0.borrow_mut().get_or_insert(opened);
     }
-    let options = SearchOptions { limit, ..SearchOptions::default() };
-    let mut loaded = 0;
+    let (loaded, asked) = (Rc::new(Cell::new(0)), Cell::new(0));
     loop {
-        let outcome = match index.0.borrow().as_ref() {
-            Some(engine) => engine.search(query, &options).map_err(|e| damaged(&e.to_string()))?,
-            None => return Err(damaged("the index was not opened")),
+        let reply = match engine.0.borrow().as_ref() {
+            Some(engine) => engine.search(query, limit),
+            None => return Err(Failure::Failed(damaged("the engine is not open"))),
         };
-        let files = match outcome {
-            Outcome::Done(results) => return Ok(results),
-            Outcome::Need(files) => files,
+        let files = match serde_json::from_str::<Reply>(&reply) {
+            Ok(Reply::Need(files)) => files,
+            Ok(Reply::Done(results)) => return Ok(results),
+            Ok(Reply::QueryError { message }) => return Err(Failure::BadQuery(message)),
+            Ok(Reply::Damaged(message)) => return Err(Failure::Failed(damaged(&message))),
+            Err(error) => return Err(Failure::Failed(damaged(&error.to_string()))),
         };
-        progress(loaded, loaded + files.len());
-        let fetched = futures::future::join_all(
-            files.iter().map(|f| async move { api::fetch_bytes(&api::bundle_url(f)).await }),
-        )
-        .await;
-        for (file, bytes) in files.iter().zip(fetched) {
-            let bytes = bytes?;
-            if let Some(engine) = index.0.borrow_mut().as_mut() {
-                engine.add(file, bytes).map_err(|e| damaged(&e.to_string()))?;
+        asked.set(asked.get() + files.len());
+        progress(loaded.get(), asked.get());
+        let fetches = files.iter().map(|file| {
+            let loaded = Rc::clone(&loaded);
+            let asked = asked.get();
+            async move {
+                let bytes = api::fetch_bytes(&api::bundle_url(file)).await;
+                loaded.set(loaded.get() + 1);
+                progress(loaded.get(), asked);
+                bytes
             }
-            loaded += 1;
+        });
+        let fetched = futures::future::join_all(fetches).await;
+        for (file, bytes) in files.iter().zip(fetched) {
+            let bytes = bytes.map_err(Failure::Failed)?;
+            if let Some(engine) = engine.0.borrow().as_ref() {
+                engine
+                    .add(file, &bytes)
+                    .map_err(|e| Failure::Failed(damaged(&search_module::describe(&e))))?;
+            }
         }
     }
 }

@@ -5,7 +5,8 @@ use crate::app::CatalogState;
 use crate::components::{DocumentList, ErrorCard, FacetPanel, Loading, ResultList, SearchBox};
 use crate::hooks::{Fetch, SearchState, use_search};
 use crate::route::{Facet, LibraryQuery, Route};
-use readingroom_core::search::query::{self, Filter, Query};
+use readingroom_core::bundle::Catalog;
+use readingroom_core::search::results::{FacetCount, Facets};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -36,14 +37,10 @@ pub fn LibraryPage() -> Html {
         })
     };
     let typed = asked.q.clone().unwrap_or_default();
-    let body = match engine_query(&asked) {
-        Err(message) => html! {
-            <p class="query-error" role="alert">{ format!("The search cannot be read: {message}") }</p>
-        },
-        Ok(query) if asked.is_search() => html! {
-            <SearchView {query} asked={asked.clone()} on_toggle={on_toggle.clone()} />
-        },
-        Ok(query) => html! { <CollectionView {query} asked={asked.clone()} {on_toggle} /> },
+    let body = if asked.is_search() {
+        html! { <SearchView query={engine_query(&asked)} asked={asked.clone()} {on_toggle} /> }
+    } else {
+        html! { <CollectionView asked={asked.clone()} {on_toggle} /> }
     };
     html! {
         <section class="library" aria-labelledby="library-title">
@@ -54,45 +51,53 @@ pub fn LibraryPage() -> Html {
     }
 }
 
-/// The words typed plus the ticked facets, as one query for the engine.
-fn engine_query(asked: &LibraryQuery) -> Result<Rc<Query>, String> {
-    let mut query =
-        query::parse(asked.q.as_deref().unwrap_or_default()).map_err(|e| e.to_string())?;
+/// The words typed plus the ticked facets, as one query in the engine's language: several
+/// values of one facet are alternatives there, as they are here.
+fn engine_query(asked: &LibraryQuery) -> Rc<str> {
+    let mut query = asked.q.clone().unwrap_or_default();
     for facet in Facet::ALL {
         for value in asked.values(facet) {
+            let value = value.replace('"', "");
             let filter = match facet {
-                Facet::Country => Some(Filter::Country(value)),
-                Facet::Subject => Some(Filter::Subject(value)),
-                Facet::Collection => Some(Filter::Collection(value)),
-                Facet::Year => value.parse().ok().map(|y| Filter::Year(y, y)),
-                Facet::Corrected => Some(Filter::HasCorrected(value == "yes")),
+                Facet::Country => format!("country:\"{value}\""),
+                Facet::Subject => format!("subject:\"{value}\""),
+                Facet::Collection => format!("collection:\"{value}\""),
+                Facet::Year => format!("year:{value}"),
+                Facet::Corrected if value == "yes" => "has:corrected".to_owned(),
+                Facet::Corrected => "-has:corrected".to_owned(),
             };
-            query.filters.extend(filter);
+            query.push(' ');
+            query.push_str(&filter);
         }
     }
-    Ok(Rc::new(query))
+    query.into()
 }
 
 #[derive(Properties, PartialEq)]
-struct ViewProps {
-    query: Rc<Query>,
+struct SearchProps {
+    query: Rc<str>,
+    asked: LibraryQuery,
+    on_toggle: Callback<(Facet, String)>,
+}
+
+#[derive(Properties, PartialEq)]
+struct CollectionProps {
     asked: LibraryQuery,
     on_toggle: Callback<(Facet, String)>,
 }
 
 /// A search: progress while the index loads, then facets and results.
 #[function_component]
-fn SearchView(props: &ViewProps) -> Html {
+fn SearchView(props: &SearchProps) -> Html {
     let state = use_search(Rc::clone(&props.query), RESULTS);
     match state {
-        SearchState::Loading { loaded, waiting } => {
-            let label = if waiting == 0 {
-                "Opening the search index…".to_owned()
-            } else {
-                format!("Loading the search index… {loaded} of {waiting} files")
-            };
+        SearchState::Loading { loaded, asked } => {
+            let label = format!("Loading the search index… {loaded} of {asked} files");
             html! { <Loading {label} /> }
         }
+        SearchState::BadQuery(message) => html! {
+            <p class="query-error" role="alert">{ format!("The search cannot be read: {message}") }</p>
+        },
         SearchState::Failed(message) => html! {
             <ErrorCard title="The search could not run"><p>{ message.to_string() }</p></ErrorCard>
         },
@@ -105,18 +110,12 @@ fn SearchView(props: &ViewProps) -> Html {
     }
 }
 
-/// No search: the whole collection from the catalog, with the facets to start filtering.
+/// No search: the whole collection from the catalog, with its facets to start filtering.
+/// Nothing here needs the search engine, so a reader who only browses never loads it.
 #[function_component]
-fn CollectionView(props: &ViewProps) -> Html {
+fn CollectionView(props: &CollectionProps) -> Html {
     let catalog = use_context::<CatalogState>().unwrap_or(Fetch::Loading);
-    let facets = use_search(Rc::clone(&props.query), 0);
-    let panel = match facets {
-        SearchState::Ready(results) => html! {
-            <FacetPanel facets={Rc::new(results.facets.clone())} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
-        },
-        _ => html! {},
-    };
-    let list = match catalog {
+    let body = match catalog {
         Fetch::Loading => html! { <Loading label="Loading the collection…" /> },
         Fetch::Failed(message) => html! {
             <ErrorCard title="The collection could not be loaded">
@@ -130,7 +129,36 @@ fn CollectionView(props: &ViewProps) -> Html {
                       `readingroom import`, then rebuilds the site." }</p>
             </div>
         },
-        Fetch::Ready(catalog) => html! { <DocumentList {catalog} /> },
+        Fetch::Ready(catalog) => html! {
+            <div class="search-layout">
+                <FacetPanel facets={Rc::new(catalog_facets(&catalog))} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
+                <div class="results"><DocumentList {catalog} /></div>
+            </div>
+        },
     };
-    html! { <div class="search-layout">{ panel }<div class="results">{ list }</div></div> }
+    body
+}
+
+/// The facet counts of the whole collection, from the catalog.
+fn catalog_facets(catalog: &Catalog) -> Facets {
+    let count = |value: &dyn Fn(&readingroom_core::bundle::CatalogEntry) -> Option<String>| {
+        let mut list: Vec<FacetCount> = Vec::new();
+        for value in catalog.documents.iter().filter_map(value) {
+            match list.iter_mut().find(|c| c.value == value) {
+                Some(c) => c.count += 1,
+                None => list.push(FacetCount { value, count: 1 }),
+            }
+        }
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        list
+    };
+    let mut year = count(&|e| e.year.map(|y| y.to_string()));
+    year.sort_by(|a, b| a.value.cmp(&b.value));
+    Facets {
+        country: count(&|e| e.meta.country.clone()),
+        subject: count(&|e| e.meta.subject.clone()),
+        year,
+        collection: count(&|e| e.meta.collection.clone()),
+        corrected: count(&|e| Some(if e.has_corrected { "yes" } else { "no" }.to_owned())),
+    }
 }

@@ -3,6 +3,8 @@
 //! The steps are the ones trunk would run, done here because trunk does not build on this
 //! toolchain: cargo builds the wasm, wasm-bindgen writes the JS glue, wasm-opt shrinks the
 //! wasm, the `readingroom` CLI builds the documents, and index.html and static/ are copied.
+//! Two wasm modules are built: the app, and the search engine (`crates/search-wasm`), which
+//! the app imports the first time a reader searches.
 //! The wasm and the JS are named by their content hash so hosts can cache them forever. The
 //! site is assembled in a temporary folder and renamed into place.
 
@@ -44,13 +46,14 @@ pub fn run() -> anyhow::Result<PathBuf> {
         fs::remove_dir_all(&staging)?;
     }
     fs::create_dir_all(&staging)?;
-    let (js, wasm) = build_app(&work, &staging)?;
+    let search = build_wasm(&work, &staging, "readingroom-search", "readingroom_search")?;
+    let (js, wasm) = build_app(&work, &staging, &search.js)?;
     build_documents(&root.join("documents"), &staging.join("bundle"))?;
     copy_dir(&root.join("static"), &staging.join("static"))?;
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
     let html = html.replace("{{app.js}}", &js).replace("{{app.wasm}}", &wasm);
     fs::write(staging.join("index.html"), html)?;
-    let app_gzip = report_sizes(&staging, &[&js, &wasm])?;
+    let app_gzip = report_sizes(&staging, &[&js, &wasm], &[&search.js, &search.wasm])?;
     let dist = dist_dir();
     swap_into_place(&staging, &dist)?;
     eprintln!("dist: wrote {}", dist.display());
@@ -63,52 +66,75 @@ pub fn run() -> anyhow::Result<PathBuf> {
     Ok(dist)
 }
 
-/// Builds, binds and optimizes the wasm; writes the hashed JS and wasm into `out` and
-/// returns their file names.
-fn build_app(work: &Path, out: &Path) -> anyhow::Result<(String, String)> {
+/// A built wasm module: its hashed JS glue and wasm file names.
+struct Module {
+    js: String,
+    wasm: String,
+}
+
+/// Builds the app, whose glue starts it on load and can import the search module.
+fn build_app(work: &Path, out: &Path, search_js: &str) -> anyhow::Result<(String, String)> {
+    let module = build_wasm(work, out, "readingroom", "readingroom")?;
+    let glue = fs::read_to_string(out.join(&module.js))?;
+    fs::remove_file(out.join(&module.js))?;
+    let js = format!("{glue}\n{}\n__wbg_init();\n", search_loader(search_js));
+    let js_name = format!("readingroom-{}.js", short_hash(js.as_bytes()));
+    fs::write(out.join(&js_name), js)?;
+    Ok((js_name, module.wasm))
+}
+
+/// The function the app calls to load the search module the first time a reader searches.
+fn search_loader(search_js: &str) -> String {
+    format!(
+        "globalThis.readingroomLoadSearch = () => import(new URL('{search_js}', import.meta.url).href)\n  \
+         .then(async (module) => {{ await module.default(); return module; }});"
+    )
+}
+
+/// Builds, binds and optimizes one wasm package; writes its hashed JS glue (pointed at the
+/// hashed wasm) and wasm into `out`.
+fn build_wasm(work: &Path, out: &Path, package: &str, stem: &str) -> anyhow::Result<Module> {
     process::run(Command::new("cargo").args([
         "build",
         "--release",
         "--package",
-        "readingroom",
+        package,
         "--target",
         setup::WASM_TARGET,
     ]))?;
-    let raw = crate::root().join("target/wasm32-unknown-unknown/release/readingroom.wasm");
+    let raw = crate::root().join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"));
     let bindgen = work.join("bindgen");
     process::run(
         Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-name", "readingroom", "--out-dir"])
+            .args(["--target", "web", "--no-typescript", "--out-name", stem, "--out-dir"])
             .arg(&bindgen)
             .arg(&raw),
     )?;
-    let optimized = work.join("readingroom.opt.wasm");
+    let optimized = work.join(format!("{stem}.opt.wasm"));
     process::run(
         Command::new(setup::npm_bin("wasm-opt"))
             .args(WASM_OPT_FLAGS)
-            .arg(bindgen.join("readingroom_bg.wasm"))
+            .arg(bindgen.join(format!("{stem}_bg.wasm")))
             .arg("-o")
             .arg(&optimized),
     )?;
     let wasm_bytes = fs::read(&optimized)?;
-    let wasm_name = format!("readingroom-{}.wasm", short_hash(&wasm_bytes));
-    let glue = fs::read_to_string(bindgen.join("readingroom.js"))?;
-    let js = boot_glue(&glue, &wasm_name)?;
-    let js_name = format!("readingroom-{}.js", short_hash(js.as_bytes()));
-    fs::write(out.join(&wasm_name), wasm_bytes)?;
-    fs::write(out.join(&js_name), js)?;
-    Ok((js_name, wasm_name))
+    let wasm = format!("{package}-{}.wasm", short_hash(&wasm_bytes));
+    let glue = fs::read_to_string(bindgen.join(format!("{stem}.js")))?;
+    let glue = point_at_wasm(&glue, stem, &wasm)?;
+    let js = format!("{package}-{}.js", short_hash(glue.as_bytes()));
+    fs::write(out.join(&wasm), wasm_bytes)?;
+    fs::write(out.join(&js), glue)?;
+    Ok(Module { js, wasm })
 }
 
-/// Points wasm-bindgen's glue at the hashed wasm file and makes it start the app when loaded,
-/// so index.html needs no inline script and its CSP can forbid them.
-fn boot_glue(glue: &str, wasm_name: &str) -> anyhow::Result<String> {
-    let default_url = "new URL('readingroom_bg.wasm', import.meta.url)";
-    if glue.matches(default_url).count() != 1 || !glue.contains("__wbg_init as default") {
-        bail!("wasm-bindgen's glue has changed shape; update xtask/src/dist.rs::boot_glue");
+/// Points wasm-bindgen's glue at the hashed wasm file.
+fn point_at_wasm(glue: &str, stem: &str, wasm_name: &str) -> anyhow::Result<String> {
+    let default_url = format!("new URL('{stem}_bg.wasm', import.meta.url)");
+    if glue.matches(&default_url).count() != 1 || !glue.contains("__wbg_init as default") {
+        bail!("wasm-bindgen's glue has changed shape; update xtask/src/dist.rs::point_at_wasm");
     }
-    let glue = glue.replace(default_url, &format!("new URL('{wasm_name}', import.meta.url)"));
-    Ok(format!("{glue}\n__wbg_init();\n"))
+    Ok(glue.replace(&default_url, &format!("new URL('{wasm_name}', import.meta.url)")))
 }
 
 /// Builds a documents folder into a bundle with the `readingroom` CLI, as a curator would.
@@ -136,13 +162,14 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints every file's size, raw and gzipped, and returns the gzipped size of `app_files`.
-fn report_sizes(site: &Path, app_files: &[&str]) -> anyhow::Result<u64> {
+/// Prints every file's size, raw and gzipped, and returns the gzipped size of `app_files`
+/// (the search module's files are reported beside it: they load only when a reader searches).
+fn report_sizes(site: &Path, app_files: &[&str], search_files: &[&str]) -> anyhow::Result<u64> {
     let mut files = Vec::new();
     list_files(site, site, &mut files)?;
     files.sort();
     eprintln!("dist: {:<52} {:>10} {:>10}", "file", "bytes", "gzipped");
-    let mut app_gzip = 0;
+    let (mut app_gzip, mut search_gzip) = (0, 0);
     for relative in files {
         let bytes = fs::read(site.join(&relative))?;
         let gzipped = gzip_len(&bytes)?;
@@ -150,11 +177,18 @@ fn report_sizes(site: &Path, app_files: &[&str]) -> anyhow::Result<u64> {
         if app_files.contains(&relative.as_str()) {
             app_gzip += gzipped;
         }
+        if search_files.contains(&relative.as_str()) {
+            search_gzip += gzipped;
+        }
     }
     eprintln!(
         "dist: app (wasm + JS) gzipped: {:.1} KB of a {} KB budget",
         app_gzip as f64 / 1024.0,
         BUDGET_GZIP / 1024
+    );
+    eprintln!(
+        "dist: search module (wasm + JS, loaded on the first search) gzipped: {:.1} KB",
+        search_gzip as f64 / 1024.0
     );
     Ok(app_gzip)
 }

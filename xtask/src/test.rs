@@ -79,13 +79,16 @@ fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
         dist::build_documents(&crate::root().join(documents), &bundle)?;
         mounts.push(serve::Mount { base: base.to_owned(), bundle: Some(bundle) });
     }
-    let server = serve::spawn(dir, mounts)?;
+    let server = serve::spawn(dir.clone(), mounts)?;
     eprintln!("browser tests: serving dist/ at {}", server.urls[0]);
     let mut playwright = Command::new(setup::npm_bin("playwright"));
     playwright
         .args(["test", "--config", "tests/playwright.config.mjs"])
         .args(extra)
         .env("READINGROOM_URL", &server.urls[0])
+        // The tests compare the app's results with the CLI's on the same bundle.
+        .env("READINGROOM_BUNDLE", dir.join("bundle"))
+        .env("READINGROOM_CLI", crate::root().join("target/debug/readingroom"))
         .env("CHROMIUM", setup::CHROMIUM);
     for ((_, _, variable), url) in FIXTURE_COLLECTIONS.iter().zip(&server.urls[1..]) {
         playwright.env(variable, url);

@@ -94,3 +94,18 @@ pub struct Variant {
     /// Documents containing it (before the other clauses and filters).
     pub docs: u32,
 }
+
+/// One answer of the engine across the wasm edge (see the `readingroom-search` crate): the
+/// files to load first, the results, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    Need(Vec<String>),
+    Done(SearchResults),
+    /// The query cannot be read: the sentence to show.
+    QueryError {
+        message: String,
+    },
+    /// An index file is damaged.
+    Damaged(String),
+}
