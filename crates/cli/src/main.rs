@@ -22,6 +22,7 @@ enum Command {
     Check(cmd::check::Args),
     Show(cmd::show::Args),
     Build(cmd::build::Args),
+    Synth(cmd::synth::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
         Command::Build(args) => cmd::build::run(&args),
+        Command::Synth(args) => cmd::synth::run(&args),
     };
     match result {
         Ok(code) => code,

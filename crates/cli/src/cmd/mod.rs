@@ -4,3 +4,4 @@ pub mod build;
 pub mod check;
 pub mod import;
 pub mod show;
+pub mod synth;
