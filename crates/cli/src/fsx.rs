@@ -56,7 +56,7 @@ pub fn replace_dir(staging: &Path, out: &Path) -> std::io::Result<()> {
 }
 
 /// `out` with a suffix, in the same parent folder so that renames stay on one file system.
-fn sibling(out: &Path, tag: &str) -> PathBuf {
+pub fn sibling(out: &Path, tag: &str) -> PathBuf {
     let name =
         out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))

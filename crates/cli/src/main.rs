@@ -24,6 +24,7 @@ enum Command {
     /// Search a collection, tolerant of OCR errors.
     Search(cmd::search::Args),
     Build(cmd::build::Args),
+    Synth(cmd::synth::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(&args),
         Command::Search(args) => cmd::search::run(&args),
         Command::Build(args) => cmd::build::run(&args),
+        Command::Synth(args) => cmd::synth::run(&args),
     };
     match result {
         Ok(code) => code,

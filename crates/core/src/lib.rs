@@ -11,7 +11,8 @@
 //! - [`source`] is one document in source form (metadata, OCR, optional correction);
 //! - [`bundle`] is the served form that `readingroom build` writes and the app reads, defined
 //!   once here so both sides agree by construction;
-//! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence.
+//! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence;
+//! - [`synth`] makes synthetic collections for benchmarks (only the CLI calls it).
 
 pub mod bundle;
 pub mod check;

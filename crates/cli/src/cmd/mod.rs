@@ -5,3 +5,4 @@ pub mod check;
 pub mod import;
 pub mod search;
 pub mod show;
+pub mod synth;
