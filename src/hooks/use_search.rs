@@ -65,8 +65,10 @@ pub fn use_search(query: Rc<str>, limit: usize) -> SearchState {
                         }
                     }
                 };
+                mark();
                 let result = run(&engine, &query, limit, &progress).await;
                 if live() {
+                    measure();
                     state.set(match result {
                         Ok(results) => SearchState::Ready(Rc::new(results)),
                         Err(Failure::BadQuery(message)) => SearchState::BadQuery(message.into()),
@@ -125,6 +127,21 @@ async fn run(
                     .map_err(|e| Failure::Failed(damaged(&search_module::describe(&e))))?;
             }
         }
+    }
+}
+
+/// The search's start and duration as User Timing entries (`readingroom:search`), which the
+/// benchmarks read with `performance.getEntriesByName`.
+fn mark() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("readingroom:search-start");
+    }
+}
+
+fn measure() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ =
+            performance.measure_with_start_mark("readingroom:search", "readingroom:search-start");
     }
 }
 
