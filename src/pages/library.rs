@@ -115,7 +115,7 @@ fn SearchView(props: &SearchProps) -> Html {
 #[function_component]
 fn CollectionView(props: &CollectionProps) -> Html {
     let catalog = use_context::<CatalogState>().unwrap_or(Fetch::Loading);
-    let body = match catalog {
+    match catalog {
         Fetch::Loading => html! { <Loading label="Loading the collection…" /> },
         Fetch::Failed(message) => html! {
             <ErrorCard title="The collection could not be loaded">
@@ -135,8 +135,7 @@ fn CollectionView(props: &CollectionProps) -> Html {
                 <div class="results"><DocumentList {catalog} /></div>
             </div>
         },
-    };
-    body
+    }
 }
 
 /// The facet counts of the whole collection, from the catalog.
