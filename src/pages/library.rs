@@ -1,7 +1,7 @@
 //! The library page: the search box, then either the whole collection or the results of the
 //! search in the URL, with the facets beside them.
 
-use crate::app::CatalogState;
+use crate::app::use_catalog;
 use crate::components::{DocumentList, ErrorCard, FacetPanel, Loading, ResultList, SearchBox};
 use crate::hooks::{Fetch, SearchState, use_search};
 use crate::route::{Facet, LibraryQuery, Route};
@@ -114,7 +114,7 @@ fn SearchView(props: &SearchProps) -> Html {
 /// Nothing here needs the search engine, so a reader who only browses never loads it.
 #[function_component]
 fn CollectionView(props: &CollectionProps) -> Html {
-    let catalog = use_context::<CatalogState>().unwrap_or(Fetch::Loading);
+    let catalog = use_catalog();
     match catalog {
         Fetch::Loading => html! { <Loading label="Loading the collection…" /> },
         Fetch::Failed(message) => html! {

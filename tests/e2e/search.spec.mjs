@@ -128,3 +128,14 @@ for (const query of ['party', 'coup OR assassinate', '"Smoldering Questions"', '
     }
   });
 }
+
+test('a link to a search loads no catalog; clearing the search loads it and lists the collection', async ({ page }) => {
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`./#/?q=${encodeURIComponent('party')}`);
+  await expect(results(page).first()).toBeVisible();
+  expect(requests.filter((path) => path.endsWith('/catalog.json'))).toEqual([]);
+  await box(page).fill('');
+  await expect(page.locator('.doc-list > li')).toHaveCount(23);
+  expect(requests.filter((path) => path.endsWith('/catalog.json'))).toHaveLength(1);
+});
