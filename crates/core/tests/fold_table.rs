@@ -46,11 +46,21 @@ fn the_table_folds_the_collection_and_typed_scripts_as_the_unicode_tables_do() {
 }
 
 #[test]
-fn without_a_table_characters_outside_it_are_only_lowercased() {
+fn characters_outside_the_table_are_left_as_they_are() {
     let table = normalize::FoldTable::new(vec![('à', "a".to_owned())]);
     normalize::install(table);
     let folded = (normalize::fold("Alma-Atà"), normalize::fold("ÉTÉ"));
     normalize::uninstall();
-    assert_eq!(folded, ("alma-ata".to_owned(), "été".to_owned()));
+    assert_eq!(folded, ("alma-ata".to_owned(), "ÉtÉ".to_owned()));
     assert_eq!(normalize::fold("ÉTÉ"), "ete", "the Unicode tables decompose again");
+}
+
+#[test]
+fn the_capitals_of_the_collections_letters_are_in_the_table() {
+    // A collection written in lower case only: a reader may still type capitals.
+    let table = normalize::table_for("мир".chars());
+    normalize::install(table);
+    let folded = normalize::fold("МИР");
+    normalize::uninstall();
+    assert_eq!(folded, "мир");
 }

@@ -8,12 +8,15 @@
 //! and querying agree on it.
 //!
 //! Folding is per character, so it can also run from a table ([`FoldTable`]): the index
-//! carries, for every character of its collection and of the scripts readers type, the fold
-//! that differs from plain lowercasing. The search engine installs that table, and then folds
-//! without the Unicode decomposition tables: the browser's search module is built without them
-//! (the `unicode-tables` feature), which saves it some 40 KB gzipped. Every character of the
-//! collection is in the table, so pages tokenize exactly as they were indexed; a query character
-//! outside it and outside the listed scripts is only lowercased.
+//! carries, for every character of its collection, their capitals, and the scripts readers
+//! type, the fold of each that is not the character itself. The search engine installs that
+//! table, and then folds without the Unicode decomposition and case tables: the browser's
+//! search module is built without them (the `unicode-tables` feature), which saves it some
+//! 50 KB gzipped. Every character of the collection is in the table, so pages tokenize exactly
+//! as they were indexed; a query character outside the table is left as it is, and since it
+//! occurs nowhere in the collection, neither in lower nor in upper case, it could match
+//! nothing anyway (only a character that folds into another script, a mathematical bold letter
+//! say, is missed).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,7 +40,7 @@ thread_local! {
     static TABLE: RefCell<Option<Rc<FoldTable>>> = const { RefCell::new(None) };
 }
 
-/// The folds that differ from lowercasing, sorted by character.
+/// The folds that differ from the character itself, sorted by character.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FoldTable {
     folds: Vec<(char, String)>,
@@ -57,7 +60,7 @@ impl FoldTable {
     fn fold_char(&self, c: char, out: &mut String) {
         match self.folds.binary_search_by_key(&c, |(k, _)| *k) {
             Ok(i) => out.push_str(&self.folds[i].1),
-            Err(_) => out.extend(c.to_lowercase()),
+            Err(_) => out.push(c),
         }
     }
 }
@@ -86,19 +89,23 @@ pub const TYPED_RANGES: &[(char, char)] = &[
     ('\u{FF00}', '\u{FFEF}'),
 ];
 
-/// The table for a collection whose text uses `chars`: every one of them and of
-/// [`TYPED_RANGES`] whose fold is not its lowercase.
+/// The table for a collection whose text uses `chars`: every one of them, their capitals, and
+/// every character of [`TYPED_RANGES`], whose fold is not the character itself.
 #[cfg(feature = "unicode-tables")]
 pub fn table_for(chars: impl IntoIterator<Item = char>) -> FoldTable {
-    let typed = TYPED_RANGES.iter().flat_map(|&(a, b)| a..=b);
-    let mut all: Vec<char> = chars.into_iter().filter(|c| !c.is_ascii()).chain(typed).collect();
+    let mut all: Vec<char> = chars.into_iter().filter(|c| !c.is_ascii()).collect();
+    all.sort_unstable();
+    all.dedup();
+    let capitals: Vec<char> = all.iter().flat_map(|c| c.to_uppercase()).collect();
+    all.extend(capitals);
+    all.extend(TYPED_RANGES.iter().flat_map(|&(a, b)| a..=b));
     all.sort_unstable();
     all.dedup();
     let mut folds = Vec::new();
-    for c in all {
+    for c in all.into_iter().filter(|c| !c.is_ascii()) {
         let mut folded = String::new();
         full::fold_char(c, &mut folded);
-        if !folded.chars().eq(c.to_lowercase()) {
+        if !folded.chars().eq([c]) {
             folds.push((c, folded));
         }
     }
@@ -143,10 +150,10 @@ mod full {
     }
 }
 
-/// Without the Unicode tables and before a table is installed: lowercase only.
+/// Without the Unicode tables and before a table is installed: the character as it is.
 #[cfg(not(feature = "unicode-tables"))]
 mod full {
     pub(super) fn fold_char(c: char, out: &mut String) {
-        out.extend(c.to_lowercase());
+        out.push(c);
     }
 }

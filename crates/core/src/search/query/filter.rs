@@ -65,7 +65,7 @@ fn year(text: &str) -> Option<u16> {
 }
 
 fn unknown_field(name: &str, value: &str) -> String {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let tolerance = if lower.chars().count() <= 2 { 1 } else { 2 };
     let nearest = FIELDS
         .iter()
