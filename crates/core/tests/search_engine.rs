@@ -1,15 +1,17 @@
-//! The search engine ([`Index`]) on the real documents, however the index is cut into files:
-//! a packed index and a sharded one built from the same collection give identical answers
-//! (results, scores, hits, snippets, facets and variants), for a small collection (packed by
-//! default) and for the default one (sharded by default, and also cut into many tiny chunks);
-//! and the engine asks only for files the build wrote, each once, never everything for a
-//! narrow query on a sharded index, and only the pack from a packed one.
+//! The search engine ([`Index`]) on the real documents (`documents/`). However the index is cut
+//! into files, a packed index and a sharded one built from the same collection give identical
+//! answers (results, scores, hits, snippets, facets and variants), for a small collection
+//! (packed by default) and for the default one (sharded by default, and also cut into many tiny
+//! chunks); the engine asks only for files the build wrote, each once, never everything for a
+//! narrow query on a sharded index, and only the pack from a packed one. And its ranking rules:
+//! exact matches outrank fuzzy ones, and every fuzzy hit names a variant the answer lists.
 
 use readingroom_core::bundle::{BuiltFile, build_with};
 use readingroom_core::check::{FolderFiles, check_folder};
 use readingroom_core::search::build::BuildOptions;
 use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
 use readingroom_core::search::format::META_FILE;
+use readingroom_core::search::normalize::tokenize;
 use readingroom_core::search::query;
 use readingroom_core::search::results::SearchResults;
 use readingroom_core::source::SourceDocument;
@@ -192,4 +194,52 @@ fn the_engine_asks_only_for_what_a_query_needs() {
     let pack = packed.meta()["pack"].as_str().expect("packed").to_owned();
     let index_files: Vec<&String> = asked.iter().filter(|p| p.starts_with("search/")).collect();
     assert_eq!(index_files, [&pack]);
+}
+
+/// Whether a document's OCR or transcription holds `term`, as the index reads words.
+fn holds(documents: &[SourceDocument], id: &str, term: &str) -> bool {
+    let document = documents.iter().find(|d| d.meta.id == id).expect("a known id");
+    let text = [document.ocr.as_str(), document.corrected.as_deref().unwrap_or_default()];
+    text.iter().any(|text| tokenize(text).iter().any(|t| t.term == term))
+}
+
+#[test]
+fn exact_matches_outrank_fuzzy_ones() {
+    let documents = load(None);
+    let (party, _) = Built::new(&documents, BuildOptions::default()).answer("party");
+    // Five documents hold "party"; the others only "part", "parts", "parte" or "parti".
+    let exact: Vec<bool> =
+        party.results.iter().map(|r| holds(&documents, &r.id, "party")).collect();
+    assert_eq!(exact.iter().filter(|&&e| e).count(), 5, "{exact:?}");
+    assert!(
+        exact.windows(2).all(|w| w[0] >= w[1]),
+        "an exact match ranks after a fuzzy one: {exact:?}"
+    );
+    for (result, exact) in party.results.iter().zip(&exact) {
+        assert_eq!(result.hits.iter().any(|h| !h.fuzzy), *exact, "{}", result.id);
+    }
+    // The case is real: a fuzzy-only document scores more than the last exact one.
+    let last_exact = party.results[4].score;
+    assert!(party.results[5..].iter().any(|r| r.score > last_exact), "{:#?}", party.results);
+}
+
+#[test]
+fn fuzzy_hits_name_their_variants_and_exact_hits_the_query_word() {
+    let built = Built::new(&load(None), BuildOptions::default());
+    for text in ["Caribbean Legion", "Kazakhstanskaya Pravda", "SECRET", "coup", "lang", "party"] {
+        let (answer, _) = built.answer(text);
+        let words: Vec<String> = tokenize(text).into_iter().map(|t| t.term).collect();
+        let mut fuzzy = 0;
+        for hit in answer.results.iter().flat_map(|r| &r.hits) {
+            let variant = answer.variants.iter().find(|v| v.term == hit.term);
+            if hit.fuzzy {
+                let variant = variant.unwrap_or_else(|| panic!("{text}: {hit:?} is no variant"));
+                assert!(words.contains(&variant.query) && variant.distance > 0.0, "{variant:?}");
+                fuzzy += 1;
+            } else {
+                assert!(words.contains(&hit.term), "{text}: {hit:?}");
+            }
+        }
+        assert!(fuzzy > 0, "{text}: no fuzzy hit");
+    }
 }

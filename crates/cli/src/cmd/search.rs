@@ -22,6 +22,8 @@ pub struct Args {
     pub source: PathBuf,
     /// The query: words, "phrases", OR, -excluded, prefix*, and filters such as country:USSR,
     /// subject:party, collection:..., year:1949 or year:1949..1951, has:corrected, layer:ocr.
+    /// A query may start with a hyphen (`-soviet`): it is the query, not an option.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Print JSON: per result id, score, hits and snippet; facets; fuzzy variants.
     #[arg(long)]

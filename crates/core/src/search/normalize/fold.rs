@@ -75,12 +75,16 @@ pub fn uninstall() {
     TABLE.with(|t| *t.borrow_mut() = None);
 }
 
-/// The scripts and symbol blocks a reader may type, beyond the collection's own characters:
-/// Latin with its extensions, IPA, Greek, Cyrillic, punctuation, super- and subscripts,
+/// The scripts and symbol blocks a reader may type or paste, beyond the collection's own
+/// characters: Latin with its extensions, IPA, combining marks (text copied from a PDF often
+/// carries its accents as separate marks), Greek, Cyrillic, punctuation, super- and subscripts,
 /// letterlike symbols, number forms, enclosed alphanumerics, Latin ligatures, full and half
 /// width forms.
 pub const TYPED_RANGES: &[(char, char)] = &[
-    ('\u{00A0}', '\u{02FF}'),
+    ('\u{00A0}', '\u{036F}'),
+    ('\u{1AB0}', '\u{1AFF}'),
+    ('\u{1DC0}', '\u{1DFF}'),
+    ('\u{FE20}', '\u{FE2F}'),
     ('\u{0370}', '\u{052F}'),
     ('\u{1E00}', '\u{1FFF}'),
     ('\u{2000}', '\u{218F}'),
