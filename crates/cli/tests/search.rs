@@ -7,11 +7,13 @@
 //! on a bundle built once from `documents/` (searching the folder indexes it anew, a second per
 //! query in a debug build); `search_index.rs` proves the bundle answers as the folder does.
 
+mod common;
+use common::{readingroom, workspace};
+
 use readingroom_core::search::normalize::tokenize;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::sync::OnceLock;
 
 const CIA: &str = "cia-rdp80-00809a000600290716-5";
@@ -23,18 +25,6 @@ const CORRECTED: [&str; 6] = [
     "176-10036-10149",
     CIA,
 ];
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn readingroom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readingroom"))
-        .args(args)
-        .current_dir(workspace())
-        .output()
-        .expect("the readingroom binary runs")
-}
 
 /// The default collection built once for this test binary, in Cargo's scratch folder.
 fn bundle() -> &'static str {

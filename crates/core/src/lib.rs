@@ -15,9 +15,11 @@
 //! - [`synth`] makes synthetic collections for benchmarks (only the CLI calls it).
 
 pub mod bundle;
+pub mod calendar;
 pub mod check;
 pub mod corrected;
 pub mod diagnostic;
+pub mod distance;
 pub mod extract;
 pub mod furniture;
 pub mod import;
