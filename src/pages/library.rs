@@ -6,6 +6,7 @@ use crate::components::{DocumentList, ErrorCard, FacetPanel, Loading, ResultList
 use crate::hooks::{Fetch, SearchState, use_search};
 use crate::route::{Facet, LibraryQuery, Route};
 use readingroom_core::bundle::Catalog;
+use readingroom_core::quality::Band;
 use readingroom_core::search::results::{FacetCount, Facets};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -65,6 +66,7 @@ fn engine_query(asked: &LibraryQuery) -> Rc<str> {
                 Facet::Year => format!("year:{value}"),
                 Facet::Corrected if value == "yes" => "has:corrected".to_owned(),
                 Facet::Corrected => "-has:corrected".to_owned(),
+                Facet::Quality => format!("quality:{value}"),
             };
             query.push(' ');
             query.push_str(&filter);
@@ -159,5 +161,17 @@ fn catalog_facets(catalog: &Catalog) -> Facets {
         year,
         collection: count(&|e| e.meta.collection.clone()),
         corrected: count(&|e| Some(if e.has_corrected { "yes" } else { "no" }.to_owned())),
+        quality: Band::ALL
+            .into_iter()
+            .filter_map(|band| {
+                let count = catalog.documents.iter().filter(|e| band_of(e) == Some(band)).count();
+                (count > 0)
+                    .then(|| FacetCount { value: band.name().to_owned(), count: count as u32 })
+            })
+            .collect(),
     }
+}
+
+fn band_of(entry: &readingroom_core::bundle::CatalogEntry) -> Option<Band> {
+    entry.quality.as_ref().and_then(|q| q.cer).map(Band::of)
 }

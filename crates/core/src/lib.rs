@@ -26,6 +26,7 @@ pub mod import;
 pub mod markdown;
 pub mod meta;
 pub mod pages;
+pub mod quality;
 pub mod search;
 pub mod source;
 pub mod synth;

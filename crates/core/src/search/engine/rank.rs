@@ -127,10 +127,14 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
                 }
             }
         }
-        let by_year = field == Field::Year;
+        // Years and quality bands keep their own order (good to poor); the rest go by count.
+        let by_year = matches!(field, Field::Year | Field::Quality);
+        let band = |value: &str| crate::quality::Band::from_name(value);
         super::order::sort_by(&mut list, |a, b| {
             let by_count = if by_year { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
-            by_count.then_with(|| a.value.cmp(&b.value))
+            by_count
+                .then_with(|| band(&a.value).cmp(&band(&b.value)))
+                .then_with(|| a.value.cmp(&b.value))
         });
         list
     };
@@ -145,5 +149,6 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
         corrected: count(Field::Corrected, &|r| {
             Some(if r.has_corrected { "yes" } else { "no" }.to_owned())
         }),
+        quality: count(Field::Quality, &|r| r.quality.map(|band| band.name().to_owned())),
     }
 }
