@@ -106,7 +106,7 @@ pub fn corrections(
     }
     let positions = Positions::new(ops);
     let mut out = Vec::new();
-    for Region { columns, quiet } in regions((a, b), (ocr, corrected), ops, &positions) {
+    for Region { columns, quiet, .. } in regions((a, b), (ocr, corrected), ops, &positions) {
         let (ca, cb) = positions.clusters(&columns);
         let (ta, tb) = (&a.text[a.span(ca.clone())], &b.text[b.span(cb.clone())]);
         let kind = if quiet { Kind::Layout } else { kind_of(ta, tb) };
@@ -178,16 +178,32 @@ fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
 
+/// Hyphens that break a word at a line end: hyphen-minus, the not sign some typewriters and
+/// OCR engines use, the soft hyphen and the Unicode hyphen.
+const LINE_END_HYPHENS: [char; 4] = ['-', '¬', '\u{ad}', '\u{2010}'];
+
 /// Whether the OCR reads as the correction once its line-end hyphens are joined, with or
 /// without the hyphen, and spacing is ignored.
 fn is_layout(ocr: &str, words_corrected: &[&str]) -> bool {
     if !ocr.contains('\n') {
         return false;
     }
-    ["", "-"].iter().any(|hyphen| {
-        let joined = ocr.replace("-\n", hyphen);
-        words(&joined) == words_corrected
-    })
+    let joined = |keep: bool| {
+        let mut out = String::with_capacity(ocr.len());
+        let mut chars = ocr.chars().peekable();
+        while let Some(c) = chars.next() {
+            if LINE_END_HYPHENS.contains(&c) && chars.peek() == Some(&'\n') {
+                chars.next();
+                if keep {
+                    out.push('-');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    [false, true].into_iter().any(|keep| words(&joined(keep)) == words_corrected)
 }
 
 /// The runs of differing clusters in a region's columns, as (OCR, corrected) text.

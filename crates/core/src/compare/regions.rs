@@ -23,6 +23,20 @@ const NONE: u32 = u32::MAX;
 pub struct Region {
     pub columns: Range<usize>,
     pub quiet: bool,
+    /// The kinds of its differing columns, as bits ([`bit`]).
+    kinds: u8,
+}
+
+fn bit(op: Op) -> u8 {
+    1 << op as u8
+}
+
+impl Region {
+    /// Whether the region only deletes, or only inserts: the words of one deleted line, which
+    /// make one correction although the spaces between them touch no word.
+    fn one_sided(&self) -> bool {
+        self.kinds == bit(Op::Delete) || self.kinds == bit(Op::Insert)
+    }
 }
 
 /// Where each column starts in either text: `a[c]`, `b[c]` are the clusters before column `c`
@@ -134,14 +148,16 @@ pub fn regions(
                 extent = extent.start.min(t.start)..extent.end.max(t.end);
             }
         }
-        let mut region = Region { columns: extent, quiet };
+        let mut region = Region { columns: extent, quiet, kinds: bit(op) };
         while let Some(last) = out.last() {
-            // Overlapping regions are one; touching ones too when both are real (the words of a
-            // deleted line, "of" inserted before a misread "labor").
-            let touching = region.columns.start == last.columns.end && !quiet && !last.quiet;
-            if region.columns.start > last.columns.end
-                || region.columns.start == last.columns.end && !touching
-            {
+            // Overlapping regions are one; touching ones too when both only delete or both
+            // only insert, the same way.
+            let joins = region.columns.start < last.columns.end
+                || region.columns.start == last.columns.end
+                    && region.one_sided()
+                    && region.kinds == last.kinds
+                    && !quiet;
+            if !joins {
                 break;
             }
             let last = out.pop().unwrap_or_else(|| unreachable!());
@@ -149,6 +165,7 @@ pub fn regions(
                 columns: last.columns.start.min(region.columns.start)
                     ..last.columns.end.max(region.columns.end),
                 quiet: last.quiet && region.quiet,
+                kinds: last.kinds | region.kinds,
             };
         }
         out.push(region);

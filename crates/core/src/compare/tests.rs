@@ -7,6 +7,7 @@ use super::levenshtein::{distance, distance_within};
 use super::text::{Interner, prepare};
 use super::*;
 use crate::synth::{Rng, noise};
+use std::ops::Range;
 
 /// The textbook dynamic programme.
 fn reference_distance(a: &[u32], b: &[u32]) -> usize {
@@ -241,4 +242,28 @@ fn known_confusions_are_tagged() {
     let comparison = compare("the cornmittee met", "the committee met", &[]);
     assert_eq!(comparison.corrections[0].confusion, Some(Confusion::RnForM));
     assert_eq!(comparison.counts.confusions, 1);
+}
+
+#[test]
+fn hyphens_at_line_ends_are_layout_with_or_without_the_hyphen() {
+    for (ocr, corrected) in [
+        ("the or-\nganization met", "the organization met"),
+        ("the or¬\nganization met", "the organization met"),
+        ("by self-\ncriticism", "by self-criticism"),
+    ] {
+        let comparison = compare(ocr, corrected, &[]);
+        let kinds: Vec<Kind> = comparison.corrections.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [Kind::Layout], "{ocr:?}");
+        assert_eq!(comparison.counts.errors(), 0);
+    }
+}
+
+#[test]
+fn a_comparison_survives_json() {
+    let stamp: Range<usize> = 21..27;
+    let comparison = compare("the Perty cornmittee\nSECRET\n", "the Party committee\n", &[stamp]);
+    let json = serde_json::to_string(&comparison).expect("serializes");
+    let back: Comparison = serde_json::from_str(&json).expect("deserializes");
+    assert_eq!(back, comparison);
+    assert!(json.contains(r#""confusion":"rn/m""#) && json.contains(r#""kind":"furniture""#));
 }
