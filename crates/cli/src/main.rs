@@ -25,6 +25,10 @@ enum Command {
     Search(cmd::search::Args),
     Build(cmd::build::Args),
     Synth(cmd::synth::Args),
+    /// Compare an OCR text with its correction: CER, WER and every correction.
+    Diff(cmd::diff::Args),
+    /// CER and WER of every corrected document, per page, and of the collection.
+    Stats(cmd::stats::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
         Command::Search(args) => cmd::search::run(&args),
+        Command::Diff(args) => cmd::diff::run(&args),
+        Command::Stats(args) => cmd::stats::run(&args),
         Command::Build(args) => cmd::build::run(&args),
         Command::Synth(args) => cmd::synth::run(&args),
     };

@@ -110,7 +110,7 @@ pub fn build_with(
             year: document.meta.year(),
             has_corrected: document.corrected.is_some(),
             data: path.clone(),
-            quality: None,
+            quality: crate::quality::of_document(&data),
         });
         files.push(BuiltFile { path, bytes });
         datas.push(data);
@@ -121,7 +121,8 @@ pub fn build_with(
     files
 }
 
-fn document_data(document: &SourceDocument) -> DocumentData {
+/// The served text of a document: its pages, their furniture and their parsed correction.
+pub fn document_data(document: &SourceDocument) -> DocumentData {
     let ocr = document.ocr_pages();
     let corrected = document.corrected.as_deref().map(|md| corrected::split_pages(md, ocr.len()));
     let pages = ocr

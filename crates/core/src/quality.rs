@@ -7,6 +7,8 @@
 //! comparison, as the transcription leaves them out on purpose; counting them would charge the
 //! OCR for what the curator removed.
 
+use crate::bundle::DocumentData;
+use crate::compare::{self, Metrics};
 use serde::{Deserialize, Serialize};
 
 /// The error rates of a document with a corrected transcription.
@@ -16,10 +18,67 @@ pub struct Quality {
     /// characters.
     pub cer: Option<f64>,
     pub wer: Option<f64>,
-    /// Grapheme clusters and words in the correction.
+    /// Grapheme clusters and words in the correction, and the edit distances, so that
+    /// documents combine into a collection's figure.
     pub chars: usize,
     pub words: usize,
+    pub char_distance: usize,
+    pub word_distance: usize,
     pub pages: Vec<PageQuality>,
+}
+
+impl Quality {
+    /// The figures as [`Metrics`], to combine with others.
+    pub fn metrics(&self) -> Metrics {
+        Metrics::combine(&[Metrics {
+            cer: self.cer,
+            wer: self.wer,
+            chars: self.chars,
+            words: self.words,
+            char_distance: self.char_distance,
+            word_distance: self.word_distance,
+            exact: true,
+        }])
+    }
+}
+
+/// The quality of a document's pages against their correction, or `None` when it has none.
+/// Furniture lines are blanked out of the OCR first (see the module documentation).
+pub fn of_document(data: &DocumentData) -> Option<Quality> {
+    let mut pages = Vec::new();
+    let mut parts = Vec::new();
+    for (i, page) in data.pages.iter().enumerate() {
+        let Some(tree) = &page.corrected else { continue };
+        let mut body = page.ocr.clone();
+        for line in &page.furniture {
+            if let Some(text) = body.get(line.start..line.end) {
+                let blank = " ".repeat(text.len());
+                body.replace_range(line.start..line.end, &blank);
+            }
+        }
+        let m = compare::metrics(&body, &tree.search_text());
+        pages.push(PageQuality {
+            page: i as u32 + 1,
+            cer: m.cer,
+            wer: m.wer,
+            chars: m.chars,
+            words: m.words,
+        });
+        parts.push(m);
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let m = Metrics::combine(&parts);
+    Some(Quality {
+        cer: m.cer,
+        wer: m.wer,
+        chars: m.chars,
+        words: m.words,
+        char_distance: m.char_distance,
+        word_distance: m.word_distance,
+        pages,
+    })
 }
 
 /// The error rates of one page (1-based).
