@@ -4,6 +4,7 @@
 mod cmd;
 mod documents;
 mod fsx;
+mod output;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -46,7 +47,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("readingroom: error: {error:#}");
+            // A diagnostic already names its file and place.
+            match error.downcast_ref::<readingroom_core::diagnostic::Diagnostic>() {
+                Some(diagnostic) => eprintln!("{diagnostic}"),
+                None => eprintln!("readingroom: error: {error:#}"),
+            }
             ExitCode::FAILURE
         }
     }

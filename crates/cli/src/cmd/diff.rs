@@ -2,6 +2,7 @@
 //! correction, measured as dinglehopper measures it, and every correction between them.
 
 use crate::documents::display;
+use crate::output::outln;
 use anyhow::Context;
 use readingroom_core::compare::{self, Comparison, Correction};
 use readingroom_core::import::encoding;
@@ -43,7 +44,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         if comparison.metrics.cer.is_none() {
             value["note"] = "the corrected text is empty, so the error rates are undefined".into();
         }
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         print_text(&comparison);
     }
@@ -59,15 +60,15 @@ fn rate(rate: Option<f64>, distance: usize, of: usize, unit: &str) -> String {
 
 fn print_text(comparison: &Comparison) {
     let m = &comparison.metrics;
-    println!("CER: {}", rate(m.cer, m.char_distance, m.chars, "characters"));
-    println!("WER: {}", rate(m.wer, m.word_distance, m.words, "words"));
+    outln!("CER: {}", rate(m.cer, m.char_distance, m.chars, "characters"));
+    outln!("WER: {}", rate(m.wer, m.word_distance, m.words, "words"));
     if !m.exact {
-        println!(
+        outln!(
             "(the distances are an alignment's upper bound: the texts are too long and too far apart for the exact one)"
         );
     }
     let c = &comparison.counts;
-    println!(
+    outln!(
         "corrections: {} substitutions ({} known OCR confusions), {} insertions, {} deletions, \
          {} words joined, {} words split; {} furniture, {} layout",
         c.substitutions,
@@ -80,7 +81,7 @@ fn print_text(comparison: &Comparison) {
         c.layout
     );
     for correction in &comparison.corrections {
-        println!("{}", line(correction));
+        outln!("{}", line(correction));
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::cmd::check::plural;
 use crate::documents;
+use crate::output::outln;
 use anyhow::{Context, bail};
 use readingroom_core::bundle::{self, BuiltFile};
 use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
@@ -108,7 +109,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if args.json {
         let mut value = serde_json::to_value(&results)?;
         value["query"] = serde_json::Value::String(args.query.clone());
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         print_text(&results);
     }
@@ -116,7 +117,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 fn print_text(results: &SearchResults) {
-    println!("{} document{} match", results.total, plural(results.total));
+    outln!("{} document{} match", results.total, plural(results.total));
     for (n, result) in results.results.iter().enumerate() {
         print_result(n + 1, result);
     }
@@ -127,15 +128,15 @@ fn print_text(results: &SearchResults) {
             .map(|v| format!("{} ({} doc{})", v.term, v.docs, plural(v.docs as usize)))
             .collect();
         let label = if results.total == 0 { "tried" } else { "also matched" };
-        println!("{label}: {}", terms.join(", "));
+        outln!("{label}: {}", terms.join(", "));
     }
 }
 
 fn print_result(n: usize, result: &ResultDoc) {
     let pages: Vec<String> = result.pages.iter().map(|p| p.page.to_string()).collect();
-    println!("\n{n}. {} [{}] score {:.3}", result.title, result.id, result.score);
+    outln!("\n{n}. {} [{}] score {:.3}", result.title, result.id, result.score);
     let h = result.layer_hits;
-    println!(
+    outln!(
         "   hits: {} in the OCR, {} in the transcription, {} in page furniture; best pages: {}",
         h.ocr,
         h.corrected,
@@ -154,5 +155,5 @@ fn print_result(n: usize, result: &ResultDoc) {
         at = end;
     }
     text.push_str(&snippet.text[at..]);
-    println!("   p. {}: {text}", snippet.page);
+    outln!("   p. {}: {text}", snippet.page);
 }

@@ -2,6 +2,7 @@
 //! transcriptions, per page, per document and for the collection.
 
 use crate::documents;
+use crate::output::outln;
 use readingroom_core::bundle;
 use readingroom_core::compare::Metrics;
 use readingroom_core::quality::{self, Quality, percent};
@@ -42,7 +43,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .map(|(id, title, q)| json!({ "id": id, "title": title, "quality": q }))
             .collect();
         let out = json!({ "documents": documents, "collection": collection });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        outln!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         print_table(&measured, &collection);
     }
@@ -55,18 +56,18 @@ fn shown(rate: Option<f64>) -> String {
 
 fn print_table(measured: &[(String, String, Quality)], collection: &Metrics) {
     if measured.is_empty() {
-        println!("No document has a corrected transcription (corrected.md) to compare with.");
+        outln!("No document has a corrected transcription (corrected.md) to compare with.");
         return;
     }
-    println!("{:<34} {:>6} {:>8} {:>8}", "document / page", "chars", "CER", "WER");
+    outln!("{:<34} {:>6} {:>8} {:>8}", "document / page", "chars", "CER", "WER");
     for (id, _, q) in measured {
-        println!("{id:<34} {:>6} {:>8} {:>8}", q.chars, shown(q.cer), shown(q.wer));
+        outln!("{id:<34} {:>6} {:>8} {:>8}", q.chars, shown(q.cer), shown(q.wer));
         for page in &q.pages {
             let label = format!("  page {}", page.page);
-            println!("{label:<34} {:>6} {:>8} {:>8}", page.chars, shown(page.cer), shown(page.wer));
+            outln!("{label:<34} {:>6} {:>8} {:>8}", page.chars, shown(page.cer), shown(page.wer));
         }
     }
-    println!(
+    outln!(
         "{:<34} {:>6} {:>8} {:>8}",
         format!("collection ({} documents)", measured.len()),
         collection.chars,
