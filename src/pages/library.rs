@@ -12,8 +12,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// How many results a search shows.
-const RESULTS: usize = 20;
+/// How many results a search shows at first, and how many more each "Show more" adds: each
+/// shown result loads its document's text for the snippet.
+const RESULTS: usize = 10;
 
 #[function_component]
 pub fn LibraryPage() -> Html {
@@ -91,11 +92,39 @@ struct CollectionProps {
 /// A search: progress while the index loads, then facets and results.
 #[function_component]
 fn SearchView(props: &SearchProps) -> Html {
-    let state = use_search(Rc::clone(&props.query), RESULTS);
+    let limit = use_state(|| RESULTS);
+    {
+        let limit = limit.clone();
+        use_effect_with(Rc::clone(&props.query), move |_| limit.set(RESULTS));
+    }
+    let state = use_search(Rc::clone(&props.query), *limit);
+    // While more results load, the ones already shown stay, so the reader keeps their place.
+    let shown =
+        use_mut_ref(|| None::<(Rc<str>, Rc<readingroom_core::search::results::SearchResults>)>);
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |()| limit.set(*limit + RESULTS))
+    };
+    let q = props.asked.q.clone().unwrap_or_default();
+    let layout = |results: Rc<readingroom_core::search::results::SearchResults>, loading: Html| {
+        html! {
+            <div class="search-layout">
+                <FacetPanel facets={Rc::new(results.facets.clone())} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
+                <div class="results-column">
+                    <ResultList {results} q={q.clone()} on_more={on_more.clone()} />
+                    { loading }
+                </div>
+            </div>
+        }
+    };
     match state {
         SearchState::Loading { loaded, asked } => {
             let label = format!("Loading the search index… {loaded} of {asked} files");
-            html! { <Loading {label} /> }
+            let previous = shown.borrow().clone().filter(|(query, _)| *query == props.query);
+            match previous {
+                Some((_, results)) => layout(results, html! { <Loading {label} /> }),
+                None => html! { <Loading {label} /> },
+            }
         }
         SearchState::BadQuery(message) => html! {
             <p class="query-error" role="alert">{ format!("The search cannot be read: {message}") }</p>
@@ -103,12 +132,10 @@ fn SearchView(props: &SearchProps) -> Html {
         SearchState::Failed(message) => html! {
             <ErrorCard title="The search could not run"><p>{ message.to_string() }</p></ErrorCard>
         },
-        SearchState::Ready(results) => html! {
-            <div class="search-layout">
-                <FacetPanel facets={Rc::new(results.facets.clone())} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
-                <ResultList {results} q={props.asked.q.clone().unwrap_or_default()} />
-            </div>
-        },
+        SearchState::Ready(results) => {
+            *shown.borrow_mut() = Some((Rc::clone(&props.query), Rc::clone(&results)));
+            layout(results, html! {})
+        }
     }
 }
 
