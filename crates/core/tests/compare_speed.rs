@@ -7,7 +7,7 @@
 //! rate of 0.02 as the OCR.
 
 use readingroom_core::compare::text::{Interner, prepare};
-use readingroom_core::compare::{compare, compare_markdown, levenshtein, metrics};
+use readingroom_core::compare::{compare, compare_markdown, levenshtein, metrics, words};
 use readingroom_core::synth::{LINE_WIDTH, Rng, noise, text};
 use readingroom_core::{corrected, furniture, markdown, pages};
 use std::time::{Duration, Instant};
@@ -83,4 +83,9 @@ fn measure() {
     let (a, b) = (prepare(&ocr, &mut interner), prepare(&corrected, &mut interner));
     let (t, d) = best_of(1, || levenshtein::distance(&a.ids, &b.ids));
     println!("synthetic: exact character distance {d} by doubling bands in {t:?}");
+    let mut interner = words::WordInterner::default();
+    let (wa, wb) =
+        (words::word_ids(&a.text, &mut interner), words::word_ids(&b.text, &mut interner));
+    let (t, d) = best_of(1, || levenshtein::distance(&wa, &wb));
+    println!("synthetic: exact word distance {d} by doubling bands in {t:?}");
 }

@@ -57,6 +57,8 @@ pub const SMALL_CELLS: usize = 1 << 14;
 /// A stretch without anchors is still aligned exactly if its band fits in this many cells
 /// (32 MiB of directions).
 pub const LAST_RESORT_CELLS: usize = 1 << 25;
+/// Stretches up to this many cells are aligned over every diagonal, without measuring first.
+const TINY_CELLS: usize = 1 << 10;
 /// Anchors are looked for this many levels deep at most.
 const MAX_DEPTH: usize = 48;
 
@@ -144,6 +146,13 @@ pub(super) fn exact_into(a: &[u32], b: &[u32], cells: usize, out: &mut Vec<Op>) 
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a.len() - prefix - core_a.len();
     let rows = core_a.len() + 1;
+    if rows * (core_b.len() + 1) <= TINY_CELLS {
+        // Too small to be worth the bit-parallel pass: every diagonal.
+        out.extend(std::iter::repeat_n(Op::Match, prefix));
+        band_into(core_a, core_b, core_a.len().min(core_b.len()), out);
+        out.extend(std::iter::repeat_n(Op::Match, suffix));
+        return true;
+    }
     let longest = core_a.len().max(core_b.len());
     let mut k = core_a.len().abs_diff(core_b.len()).max(16).min(longest);
     let d = loop {
@@ -183,37 +192,7 @@ fn band_into(a: &[u32], b: &[u32], extra: usize, out: &mut Vec<Op>) {
     let low = delta.min(0) - extra as isize;
     let high = delta.max(0) + extra as isize;
     let width = (high - low + 1) as usize;
-    let far = u32::MAX / 2;
-    let mut previous = vec![far; width];
-    let mut current = vec![far; width];
-    let mut directions = vec![DIAGONAL; (m + 1) * width];
-    for i in 0..=m {
-        for (slot, d) in (low..=high).enumerate() {
-            let j = i as isize + d;
-            if j < 0 || j > n {
-                current[slot] = far;
-                continue;
-            }
-            if i == 0 && j == 0 {
-                current[slot] = 0;
-                continue;
-            }
-            let mut best = far;
-            let mut direction = DIAGONAL;
-            if i > 0 && j > 0 {
-                best = previous[slot] + u32::from(a[i - 1] != b[j as usize - 1]);
-            }
-            if i > 0 && slot + 1 < width && previous[slot + 1] + 1 < best {
-                (best, direction) = (previous[slot + 1] + 1, UP);
-            }
-            if j > 0 && slot > 0 && current[slot - 1] + 1 < best {
-                (best, direction) = (current[slot - 1] + 1, LEFT);
-            }
-            current[slot] = best;
-            directions[i * width + slot] = direction;
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
+    let directions = band_directions(a, b, low, width);
     let start = out.len();
     let (mut i, mut slot) = (m, (delta - low) as usize);
     loop {
@@ -238,4 +217,58 @@ fn band_into(a: &[u32], b: &[u32], extra: usize, out: &mut Vec<Op>) {
         }
     }
     out[start..].reverse();
+}
+
+/// The directions of the band's cells, row by row (`width` cells a row, the first on diagonal
+/// `low`).
+fn band_directions(a: &[u32], b: &[u32], low: isize, width: usize) -> Vec<u8> {
+    let n = b.len() as isize;
+    let far = u32::MAX / 2;
+    // One cell more than the band, always far, so that every cell has a cell above-right.
+    let mut previous = vec![far; width + 1];
+    let mut current = vec![far; width + 1];
+    let mut directions = vec![DIAGONAL; (a.len() + 1) * width];
+    for (slot, cell) in previous[..width].iter_mut().enumerate() {
+        let j = low + slot as isize;
+        if (0..=n).contains(&j) {
+            *cell = j as u32;
+            directions[slot] = LEFT;
+        }
+    }
+    for (i, &x) in a.iter().enumerate() {
+        // Row i + 1: the cell in slot s is column `base + s`.
+        let base = i as isize + 1 + low;
+        let first = (-base).max(0) as usize;
+        let last = (n - base).min(width as isize - 1);
+        current.fill(far);
+        let row = &mut directions[(i + 1) * width..(i + 2) * width];
+        let mut left = far;
+        let mut slot = first;
+        if base + first as isize == 0 {
+            // Column 0: only deletions lead here.
+            (current[slot], row[slot], left) = (previous[slot + 1] + 1, UP, previous[slot + 1] + 1);
+            slot += 1;
+        }
+        if last < slot as isize {
+            std::mem::swap(&mut previous, &mut current);
+            continue;
+        }
+        let last = last as usize;
+        let columns = &b[(base + slot as isize - 1) as usize..];
+        let cells = current[slot..=last].iter_mut().zip(&mut row[slot..=last]);
+        for (((cell, direction), above), &y) in
+            cells.zip(previous[slot..=last + 1].windows(2)).zip(columns)
+        {
+            let (mut best, mut way) = (above[0] + u32::from(x != y), DIAGONAL);
+            if above[1] + 1 < best {
+                (best, way) = (above[1] + 1, UP);
+            }
+            if left + 1 < best {
+                (best, way) = (left + 1, LEFT);
+            }
+            (*cell, *direction, left) = (best, way, best);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    directions
 }

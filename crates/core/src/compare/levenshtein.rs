@@ -83,20 +83,48 @@ enum Peq {
 const DENSE_LIMIT: usize = 1 << 21;
 const ABSENT: u32 = u32::MAX;
 
+/// The pattern's symbols numbered from 0: ASCII through a table, the rest through a map.
+struct Symbols {
+    ascii: [u32; 128],
+    other: NumberMap<u32, u32>,
+    count: u32,
+}
+
+impl Symbols {
+    fn new(pattern: &[u32]) -> Symbols {
+        let mut symbols = Symbols { ascii: [ABSENT; 128], other: NumberMap::default(), count: 0 };
+        for &c in pattern {
+            let next = symbols.count;
+            let slot = match symbols.ascii.get_mut(c as usize) {
+                Some(slot) => slot,
+                None => symbols.other.entry(c).or_insert(ABSENT),
+            };
+            if *slot == ABSENT {
+                *slot = next;
+                symbols.count += 1;
+            }
+        }
+        symbols
+    }
+
+    fn get(&self, c: u32) -> u32 {
+        match self.ascii.get(c as usize) {
+            Some(&s) => s,
+            None => self.other.get(&c).copied().unwrap_or(ABSENT),
+        }
+    }
+}
+
 impl Peq {
     fn new(pattern: &[u32], text: &[u32]) -> Peq {
         let blocks = pattern.len().div_ceil(WORD);
-        let mut index: NumberMap<u32, u32> = NumberMap::default();
-        for &c in pattern {
-            let next = index.len() as u32;
-            index.entry(c).or_insert(next);
-        }
-        if index.len().saturating_mul(blocks) <= DENSE_LIMIT {
-            let mut masks = vec![0u64; index.len() * blocks];
-            for (row, c) in pattern.iter().enumerate() {
-                masks[index[c] as usize * blocks + row / WORD] |= 1 << (row % WORD);
+        let symbols = Symbols::new(pattern);
+        if (symbols.count as usize).saturating_mul(blocks) <= DENSE_LIMIT {
+            let mut masks = vec![0u64; symbols.count as usize * blocks];
+            for (row, &c) in pattern.iter().enumerate() {
+                masks[symbols.get(c) as usize * blocks + row / WORD] |= 1 << (row % WORD);
             }
-            let text = text.iter().map(|c| index.get(c).copied().unwrap_or(ABSENT)).collect();
+            let text = text.iter().map(|&c| symbols.get(c)).collect();
             Peq::Dense { masks, blocks, text }
         } else {
             let mut positions: NumberMap<u32, Vec<u32>> = NumberMap::default();

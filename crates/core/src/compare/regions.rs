@@ -9,8 +9,10 @@
 //! belongs to, or the word it falls inside when it has no cluster on that side (a space the OCR
 //! lacks inside "criticismand" touches that OCR word). Widened columns that overlap make one
 //! region, so a misread word is one region however many of its letters differ, and "criticismand"
-//! against "criticism and" is one region too. A quiet column is a region of its own unless a
-//! real one covers it. Words are runs of non-whitespace clusters.
+//! against "criticism and" is one region too. Regions that only touch stay apart, unless both
+//! only delete or both only insert: the words of a deleted line are one deletion, although the
+//! spaces between them touch no word. A quiet column is a region of its own unless a real one
+//! covers it. Words are runs of non-whitespace clusters.
 
 use super::align::Op;
 use super::text::Prepared;

@@ -129,9 +129,11 @@ impl Prepared {
         let start = content.start as u32;
         if !needs_normalizing(line) {
             // Nearly every line of English OCR: one cluster per byte, nothing to normalize.
-            for (k, byte) in line.bytes().enumerate() {
-                self.push_cluster(&line[k..=k], byte as u32, start + k as u32);
-            }
+            let at = self.text.len() as u32;
+            self.bounds.extend((0..line.len() as u32).map(|k| at + k));
+            self.source.extend((0..line.len() as u32).map(|k| start + k));
+            self.ids.extend(line.bytes().map(u32::from));
+            self.text.push_str(line);
         } else {
             let normalized = normalize_line(line, pieces);
             self.push_normalized(&normalized, pieces, start, interner);

@@ -18,27 +18,90 @@
 //! that Unicode calls alphabetic). Unassigned characters count as symbols, an approximation
 //! that only matters for text written with characters newer than the tables.
 
+use super::hashing::NumberMap;
 use super::normalize::nfc_string;
-use std::collections::HashMap;
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The words of a prepared text, each interned so that equal words get equal numbers.
 pub fn word_ids(text: &str, words: &mut WordInterner) -> Vec<u32> {
     let text = nfc_string(text);
-    text.split_word_bounds().filter(|segment| is_word(segment)).map(|w| words.id(w)).collect()
+    word_ranges(&text).map(|r| words.id(&text[r])).collect()
 }
 
-/// The byte ranges of the words of a text, with the same rule as [`word_ids`].
-pub fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    text.split_word_bound_indices()
-        .filter(|(_, segment)| is_word(segment))
-        .map(|(at, segment)| at..at + segment.len())
+/// The byte ranges of the words of a text, with the same rule as [`word_ids`] (which also
+/// composes the text first). A line break always ends a segment, so the text is cut into lines,
+/// and a line of ASCII (nearly every line of English OCR) is segmented by [`ascii_words`].
+pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').flat_map(move |line| {
+        let offset = start;
+        start += line.len() + 1;
+        let words: Box<dyn Iterator<Item = Range<usize>>> = if line.is_ascii() {
+            Box::new(ascii_words(line.as_bytes()))
+        } else {
+            Box::new(
+                line.split_word_bound_indices()
+                    .filter(|(_, segment)| is_word(segment))
+                    .map(|(at, segment)| at..at + segment.len()),
+            )
+        };
+        words.map(move |r| r.start + offset..r.end + offset)
+    })
+}
+
+/// The words of a line of ASCII by the rules of UAX #29 as they apply to ASCII: letters,
+/// digits and `_` hold together; `:`, `.` and `'` join two letters, and `,`, `;`, `.` and `'`
+/// two digits; everything else stands alone. A segment is a word when it has a letter or a
+/// digit (a run of `_` alone is punctuation). Checked against unicode-segmentation by a test.
+pub fn ascii_words(line: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < line.len() {
+            if !is_word_byte(line[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut any_alphanumeric = false;
+            while at < line.len() {
+                let byte = line[at];
+                if is_word_byte(byte) {
+                    any_alphanumeric |= byte != b'_';
+                    at += 1;
+                } else if at > start
+                    && at + 1 < line.len()
+                    && joins(line[at - 1], byte, line[at + 1])
+                {
+                    at += 2;
+                } else {
+                    break;
+                }
+            }
+            if any_alphanumeric {
+                return Some(start..at);
+            }
+        }
+        None
+    })
+}
+
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// Whether `middle` joins `before` and `after` into one word (rules WB6, WB7, WB11, WB12).
+fn joins(before: u8, middle: u8, after: u8) -> bool {
+    let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
+    let digits = before.is_ascii_digit() && after.is_ascii_digit();
+    letters && matches!(middle, b':' | b'.' | b'\'')
+        || digits && matches!(middle, b',' | b';' | b'.' | b'\'')
 }
 
 /// Numbers words; shared by the two texts of a comparison.
 #[derive(Debug, Default)]
 pub struct WordInterner {
-    ids: HashMap<Box<str>, u32>,
+    ids: NumberMap<Box<str>, u32>,
 }
 
 impl WordInterner {
@@ -116,6 +179,22 @@ mod tests {
     #[test]
     fn numbers_in_other_forms_are_words_and_circled_letters_are_not() {
         assert_eq!(words("½ ² Ⓐ Ⅻ"), ["½", "²", "Ⅻ"]);
+    }
+
+    #[test]
+    fn ascii_lines_are_segmented_as_unicode_segmentation_does() {
+        let alphabet = b"aZ09_ .:;,'\"-\t(x";
+        let mut rng = crate::synth::Rng::new(9);
+        for _ in 0..20_000 {
+            let len = rng.below(12) as usize;
+            let line: String = (0..len).map(|_| char::from(*rng.pick(alphabet))).collect();
+            let expected: Vec<Range<usize>> = line
+                .split_word_bound_indices()
+                .filter(|(_, segment)| is_word(segment))
+                .map(|(at, segment)| at..at + segment.len())
+                .collect();
+            assert_eq!(ascii_words(line.as_bytes()).collect::<Vec<_>>(), expected, "{line:?}");
+        }
     }
 
     #[test]
