@@ -9,11 +9,12 @@
 //!
 //! - [`lookup`] turns query words into dictionary terms: exact, OCR-fuzzy, prefix, and split
 //!   (a word the OCR cut in two by a stray space);
-//! - [`matching`] turns postings into hits per document, joins phrases, applies clauses and
-//!   filters;
+//! - [`matching`] turns postings into hits per document, joins phrases and applies clauses;
+//!   [`filters`] applies the field filters from the document table;
 //! - [`rank`] scores documents (BM25 with boosts) and pages, and counts facets;
 //! - [`present`] maps hits to byte ranges in the page text and cuts snippets.
 
+mod filters;
 mod lookup;
 mod matching;
 mod order;

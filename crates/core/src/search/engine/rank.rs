@@ -2,7 +2,8 @@
 //! a boost when the clauses' hits stand close together; pages by their hits; facet counts.
 
 use super::Index;
-use super::matching::{Field, Filters, HitRef, Matched};
+use super::filters::{Field, Filters};
+use super::matching::{HitRef, Matched};
 use crate::search::format::table::DocRow;
 use crate::search::query::Query;
 use crate::search::results::{FacetCount, Facets};
