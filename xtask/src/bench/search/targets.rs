@@ -223,23 +223,27 @@ fn latency_why(app: &EngineRun) -> String {
     )
 }
 
+/// Warm queries that fetched nothing against those that fetched index files or document data.
 fn warm_why(app: &EngineRun) -> String {
-    let mut slow: Vec<String> = app
-        .warm
-        .iter()
-        .filter(|w| w.ms >= 20.0)
-        .map(|w| {
-            format!(
-                "`{}` {} (fetched {} in {} files)",
-                w.q,
-                ms(w.ms),
-                bytes(total(&w.fetched)),
-                w.fetched.values().map(|b| b.files).sum::<usize>()
-            )
-        })
-        .collect();
-    slow.truncate(6);
-    format!("the slowest: {}", slow.join(", "))
+    let files = |w: &&super::browser::Warm| {
+        w.fetched.iter().filter(|(k, _)| *k != "app shell").map(|(_, b)| b.files).sum::<usize>()
+    };
+    let (idle, fetching): (Vec<_>, Vec<_>) = app.warm.iter().partition(|w| files(w) == 0);
+    let med = |list: &[&super::browser::Warm], f: &dyn Fn(&&super::browser::Warm) -> f64| {
+        median(&list.iter().map(f).collect::<Vec<_>>())
+    };
+    let slowest = app.warm.iter().max_by(|a, b| a.ms.total_cmp(&b.ms));
+    format!(
+        "{} warm queries that fetched nothing new took {} (median); the {} that did took {}, fetching a median of {:.0} files: {} of document data (the shown results' text, for their snippets) and {} of index. The slowest: {}",
+        idle.len(),
+        ms(med(&idle, &|w| w.ms)),
+        fetching.len(),
+        ms(med(&fetching, &|w| w.ms)),
+        med(&fetching, &|w| files(w) as f64),
+        bytes(med(&fetching, &|w| kind(&w.fetched, "document data"))),
+        bytes(med(&fetching, &|w| kind(&w.fetched, "search index"))),
+        slowest.map_or(String::new(), |w| format!("`{}`, {}", w.q, ms(w.ms))),
+    )
 }
 
 fn module_why(module: &Module) -> String {
