@@ -1,4 +1,8 @@
 //! The root component: the hash router, and the catalog shared by every page as context.
+//!
+//! The catalog lists every document, so for a large collection it is a large file: it is
+//! fetched only once a page asks for it ([`use_catalog`]). A search needs no catalog (the
+//! index carries what results show), so a link to a search loads only what the search needs.
 
 use crate::hooks::{Fetch, SearchEngine, use_json};
 use crate::pages::{DocumentPage, LibraryPage, NotFoundPage};
@@ -10,13 +14,39 @@ use yew_router::prelude::*;
 /// The catalog as every page sees it: loading, ready or failed.
 pub type CatalogState = Fetch<Catalog>;
 
+/// The catalog and the way to ask for it.
+#[derive(Clone, PartialEq)]
+pub struct CatalogContext {
+    state: CatalogState,
+    request: Callback<()>,
+}
+
+/// The catalog, fetched the first time a page asks for it and then shared.
+#[hook]
+pub fn use_catalog() -> CatalogState {
+    let context = use_context::<CatalogContext>();
+    let request = context.as_ref().map(|c| c.request.clone());
+    use_effect_with((), move |()| {
+        if let Some(request) = request {
+            request.emit(());
+        }
+    });
+    context.map_or(Fetch::Loading, |c| c.state)
+}
+
 #[function_component]
 pub fn App() -> Html {
-    let catalog = use_json::<Catalog>(Some(api::catalog_url()));
+    let wanted = use_state(|| false);
+    let catalog = use_json::<Catalog>(wanted.then(api::catalog_url));
+    let request = {
+        let wanted = wanted.clone();
+        Callback::from(move |()| wanted.set(true))
+    };
+    let catalog = CatalogContext { state: catalog, request };
     let engine = use_memo((), |_| SearchEngine::default());
     html! {
         <ContextProvider<SearchEngine> context={(*engine).clone()}>
-        <ContextProvider<CatalogState> context={catalog}>
+        <ContextProvider<CatalogContext> context={catalog}>
             <HashRouter>
                 <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
                 <header class="site-header">
@@ -26,7 +56,7 @@ pub fn App() -> Html {
                     <Switch<Route> render={switch} />
                 </main>
             </HashRouter>
-        </ContextProvider<CatalogState>>
+        </ContextProvider<CatalogContext>>
         </ContextProvider<SearchEngine>>
     }
 }

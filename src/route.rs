@@ -58,6 +58,9 @@ pub struct LibraryQuery {
     /// `yes` or `no`: with or without a corrected transcription.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrected: Option<String>,
+    /// OCR quality bands: `good`, `fair`, `poor`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<String>,
 }
 
 /// The facets the library filters by, as named in the URL.
@@ -68,11 +71,18 @@ pub enum Facet {
     Year,
     Collection,
     Corrected,
+    Quality,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] =
-        [Facet::Country, Facet::Subject, Facet::Year, Facet::Collection, Facet::Corrected];
+    pub const ALL: [Facet; 6] = [
+        Facet::Country,
+        Facet::Subject,
+        Facet::Year,
+        Facet::Collection,
+        Facet::Corrected,
+        Facet::Quality,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -81,6 +91,7 @@ impl Facet {
             Facet::Year => "Year",
             Facet::Collection => "Collection",
             Facet::Corrected => "Transcription",
+            Facet::Quality => "OCR quality",
         }
     }
 }
@@ -93,6 +104,7 @@ impl LibraryQuery {
             Facet::Year => &mut self.year,
             Facet::Collection => &mut self.collection,
             Facet::Corrected => &mut self.corrected,
+            Facet::Quality => &mut self.quality,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The list of documents on the library page.
 
+use crate::components::QualityBadge;
 use crate::components::meta_header::display_date;
 use crate::route::Route;
 use readingroom_core::bundle::{Catalog, CatalogEntry};
@@ -40,6 +41,10 @@ fn item(entry: &CatalogEntry) -> Html {
                 { field("Country", meta.country.clone()) }
                 { field("Subject", meta.subject.clone()) }
                 { field("Pages", Some(entry.pages.to_string())) }
+                if let Some(quality) = entry.quality.clone() {
+                    <dt>{ "OCR quality" }</dt>
+                    <dd><QualityBadge {quality} /></dd>
+                }
             </dl>
         </li>
     }

@@ -2,6 +2,7 @@
 //! documents, each facet counted as if its own boxes were unticked.
 
 use crate::route::{Facet, LibraryQuery};
+use readingroom_core::quality::Band;
 use readingroom_core::search::results::{FacetCount, Facets};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,6 +21,7 @@ fn counts(facets: &Facets, facet: Facet) -> &[FacetCount] {
         Facet::Year => &facets.year,
         Facet::Collection => &facets.collection,
         Facet::Corrected => &facets.corrected,
+        Facet::Quality => &facets.quality,
     }
 }
 
@@ -27,6 +29,9 @@ fn shown(facet: Facet, value: &str) -> String {
     match (facet, value) {
         (Facet::Corrected, "yes") => "Corrected".to_owned(),
         (Facet::Corrected, "no") => "OCR only".to_owned(),
+        (Facet::Quality, name) => {
+            Band::from_name(name).map_or_else(|| name.to_owned(), |b| b.label().to_owned())
+        }
         _ => value.to_owned(),
     }
 }

@@ -2,6 +2,7 @@
 //! record's provenance and rights. Values a program extracted from the OCR are marked, so a
 //! reader knows a person has not checked them.
 
+use crate::components::QualityBadge;
 use readingroom_core::bundle::CatalogEntry;
 use readingroom_core::meta::Meta;
 use std::rc::Rc;
@@ -52,6 +53,10 @@ pub fn MetaHeader(props: &Props) -> Html {
                 { fact("Released", "release_date", &meta.release_date) }
                 { fact("Pages", "pages", &pages) }
                 { fact("Collection", "collection", &meta.collection) }
+                if let Some(quality) = props.entry.quality.clone() {
+                    <dt>{ "OCR quality" }</dt>
+                    <dd><QualityBadge {quality} /></dd>
+                }
             </dl>
             { record(meta) }
         </header>

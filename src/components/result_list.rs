@@ -14,6 +14,8 @@ pub struct Props {
     pub results: Rc<SearchResults>,
     /// The words typed, carried to the document for highlighting.
     pub q: String,
+    /// Asks for more results.
+    pub on_more: Callback<()>,
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -56,6 +58,11 @@ pub fn ResultList(props: &Props) -> Html {
             <ol class="result-list">
                 { for results.results.iter().map(|r| item(r, &props.q)) }
             </ol>
+            if results.results.len() < results.total {
+                <button type="button" class="more" onclick={props.on_more.reform(|_| ())}>
+                    { format!("Show more ({} of {})", results.results.len(), results.total) }
+                </button>
+            }
         </div>
     }
 }

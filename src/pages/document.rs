@@ -1,7 +1,7 @@
 //! The document page: the metadata header, the choice of text, and the text one page at a time.
 
 use crate::api;
-use crate::app::CatalogState;
+use crate::app::use_catalog;
 use crate::components::{ErrorCard, Loading, MarkdownView, MetaHeader, PageText, Pager, ViewTabs};
 use crate::hooks::{Fetch, use_json};
 use crate::route::{DocumentQuery, Route, View};
@@ -17,7 +17,7 @@ pub struct Props {
 
 #[function_component]
 pub fn DocumentPage(props: &Props) -> Html {
-    let catalog = use_context::<CatalogState>().unwrap_or(Fetch::Loading);
+    let catalog = use_catalog();
     let entry = match &catalog {
         Fetch::Ready(catalog) => catalog.documents.iter().find(|e| e.meta.id == props.id).cloned(),
         _ => None,

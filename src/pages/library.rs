@@ -1,18 +1,20 @@
 //! The library page: the search box, then either the whole collection or the results of the
 //! search in the URL, with the facets beside them.
 
-use crate::app::CatalogState;
+use crate::app::use_catalog;
 use crate::components::{DocumentList, ErrorCard, FacetPanel, Loading, ResultList, SearchBox};
 use crate::hooks::{Fetch, SearchState, use_search};
 use crate::route::{Facet, LibraryQuery, Route};
 use readingroom_core::bundle::Catalog;
+use readingroom_core::quality::Band;
 use readingroom_core::search::results::{FacetCount, Facets};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// How many results a search shows.
-const RESULTS: usize = 20;
+/// How many results a search shows at first, and how many more each "Show more" adds: each
+/// shown result loads its document's text for the snippet.
+const RESULTS: usize = 10;
 
 #[function_component]
 pub fn LibraryPage() -> Html {
@@ -65,6 +67,7 @@ fn engine_query(asked: &LibraryQuery) -> Rc<str> {
                 Facet::Year => format!("year:{value}"),
                 Facet::Corrected if value == "yes" => "has:corrected".to_owned(),
                 Facet::Corrected => "-has:corrected".to_owned(),
+                Facet::Quality => format!("quality:{value}"),
             };
             query.push(' ');
             query.push_str(&filter);
@@ -89,11 +92,39 @@ struct CollectionProps {
 /// A search: progress while the index loads, then facets and results.
 #[function_component]
 fn SearchView(props: &SearchProps) -> Html {
-    let state = use_search(Rc::clone(&props.query), RESULTS);
+    let limit = use_state(|| RESULTS);
+    {
+        let limit = limit.clone();
+        use_effect_with(Rc::clone(&props.query), move |_| limit.set(RESULTS));
+    }
+    let state = use_search(Rc::clone(&props.query), *limit);
+    // While more results load, the ones already shown stay, so the reader keeps their place.
+    let shown =
+        use_mut_ref(|| None::<(Rc<str>, Rc<readingroom_core::search::results::SearchResults>)>);
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |()| limit.set(*limit + RESULTS))
+    };
+    let q = props.asked.q.clone().unwrap_or_default();
+    let layout = |results: Rc<readingroom_core::search::results::SearchResults>, loading: Html| {
+        html! {
+            <div class="search-layout">
+                <FacetPanel facets={Rc::new(results.facets.clone())} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
+                <div class="results-column">
+                    <ResultList {results} q={q.clone()} on_more={on_more.clone()} />
+                    { loading }
+                </div>
+            </div>
+        }
+    };
     match state {
         SearchState::Loading { loaded, asked } => {
             let label = format!("Loading the search index… {loaded} of {asked} files");
-            html! { <Loading {label} /> }
+            let previous = shown.borrow().clone().filter(|(query, _)| *query == props.query);
+            match previous {
+                Some((_, results)) => layout(results, html! { <Loading {label} /> }),
+                None => html! { <Loading {label} /> },
+            }
         }
         SearchState::BadQuery(message) => html! {
             <p class="query-error" role="alert">{ format!("The search cannot be read: {message}") }</p>
@@ -101,12 +132,10 @@ fn SearchView(props: &SearchProps) -> Html {
         SearchState::Failed(message) => html! {
             <ErrorCard title="The search could not run"><p>{ message.to_string() }</p></ErrorCard>
         },
-        SearchState::Ready(results) => html! {
-            <div class="search-layout">
-                <FacetPanel facets={Rc::new(results.facets.clone())} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
-                <ResultList {results} q={props.asked.q.clone().unwrap_or_default()} />
-            </div>
-        },
+        SearchState::Ready(results) => {
+            *shown.borrow_mut() = Some((Rc::clone(&props.query), Rc::clone(&results)));
+            layout(results, html! {})
+        }
     }
 }
 
@@ -114,7 +143,7 @@ fn SearchView(props: &SearchProps) -> Html {
 /// Nothing here needs the search engine, so a reader who only browses never loads it.
 #[function_component]
 fn CollectionView(props: &CollectionProps) -> Html {
-    let catalog = use_context::<CatalogState>().unwrap_or(Fetch::Loading);
+    let catalog = use_catalog();
     match catalog {
         Fetch::Loading => html! { <Loading label="Loading the collection…" /> },
         Fetch::Failed(message) => html! {
@@ -159,5 +188,17 @@ fn catalog_facets(catalog: &Catalog) -> Facets {
         year,
         collection: count(&|e| e.meta.collection.clone()),
         corrected: count(&|e| Some(if e.has_corrected { "yes" } else { "no" }.to_owned())),
+        quality: Band::ALL
+            .into_iter()
+            .filter_map(|band| {
+                let count = catalog.documents.iter().filter(|e| band_of(e) == Some(band)).count();
+                (count > 0)
+                    .then(|| FacetCount { value: band.name().to_owned(), count: count as u32 })
+            })
+            .collect(),
     }
+}
+
+fn band_of(entry: &readingroom_core::bundle::CatalogEntry) -> Option<Band> {
+    entry.quality.as_ref().and_then(|q| q.cer).map(Band::of)
 }

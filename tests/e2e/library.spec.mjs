@@ -31,3 +31,19 @@ test('the library lists all 23 documents, the JFK records among them', async ({ 
   const memo = page.getByRole('listitem').filter({ hasText: 'BARNES, Winfred Clark' });
   await expect(memo.getByRole('definition')).toContainText(['1960']);
 });
+
+test('corrected documents show their CER and WER, and the quality filter narrows the list', async ({ page }) => {
+  await page.goto('./');
+  const cia = page.getByRole('listitem').filter({ hasText: CIA.title });
+  await expect(cia.locator('.quality-badge')).toHaveText(/^CER 1\.\d % · WER \d\.\d %$/);
+  await expect(cia.locator('.quality-badge')).toHaveClass(/good/);
+  await expect(page.locator('.doc-list .quality-badge')).toHaveCount(6);
+  const poor = page.getByRole('checkbox', { name: /^CER over 10 % \(5\)$/ });
+  await expect(page.getByRole('checkbox', { name: /^CER under 2 % \(1\)$/ })).toBeVisible();
+  await poor.check();
+  await expect(page).toHaveURL(/quality=poor/);
+  await expect(page.locator('.result-list > li')).toHaveCount(5);
+  await expect(page.getByRole('link', { name: CIA.title })).toHaveCount(0);
+  await page.goto(`./#/doc/${CIA.id}`);
+  await expect(page.locator('.doc-header .quality-badge')).toHaveText(/^CER 1\.\d % · WER \d\.\d %$/);
+});

@@ -9,7 +9,7 @@ const results = (page) => page.locator('.result-list > li');
 /// The ids, in order, that `readingroom search` gives on the same built bundle.
 function cliIds(query) {
   const out = execFileSync(process.env.READINGROOM_CLI,
-    ['search', process.env.READINGROOM_BUNDLE, query, '--json', '--limit', '20']);
+    ['search', process.env.READINGROOM_BUNDLE, query, '--json', '--limit', '10']);
   return JSON.parse(out).results.map((r) => r.id);
 }
 
@@ -123,8 +123,29 @@ for (const query of ['party', 'coup OR assassinate', '"Smoldering Questions"', '
     if (expected.length === 0) {
       await expect(page.getByRole('heading', { name: 'No documents match' })).toBeVisible();
     } else {
-      await expect(results(page)).toHaveCount(Math.min(expected.length, 20));
+      await expect(results(page)).toHaveCount(Math.min(expected.length, 10));
       expect(await appIds(page)).toEqual(expected);
     }
   });
 }
+
+test('a link to a search loads no catalog; clearing the search loads it and lists the collection', async ({ page }) => {
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`./#/?q=${encodeURIComponent('party')}`);
+  await expect(results(page).first()).toBeVisible();
+  expect(requests.filter((path) => path.endsWith('/catalog.json'))).toEqual([]);
+  await box(page).fill('');
+  await expect(page.locator('.doc-list > li')).toHaveCount(23);
+  expect(requests.filter((path) => path.endsWith('/catalog.json'))).toHaveLength(1);
+});
+
+test('ten results show at first; "Show more" adds ten and keeps the first in place', async ({ page }) => {
+  await page.goto(`./#/?q=${encodeURIComponent('the')}`);
+  await expect(results(page)).toHaveCount(10);
+  const first = await appIds(page);
+  const more = page.getByRole('button', { name: /^Show more \(10 of \d+\)$/ });
+  await more.click();
+  await expect(results(page)).toHaveCount(20);
+  expect((await appIds(page)).slice(0, 10)).toEqual(first);
+});

@@ -3,8 +3,9 @@
 //! The steps are the ones trunk would run, done here because trunk does not build on this
 //! toolchain: cargo builds the wasm, wasm-bindgen writes the JS glue, wasm-opt shrinks the
 //! wasm, the `readingroom` CLI builds the documents, and index.html and static/ are copied.
-//! Two wasm modules are built: the app, and the search engine (`crates/search-wasm`), which
-//! the app imports the first time a reader searches.
+//! Three wasm modules are built: the app; the search engine (`crates/search-wasm`), which the
+//! app imports the first time a reader searches; and the comparison (`crates/compare-wasm`),
+//! imported where a page compares OCR with its correction.
 //! The wasm and the JS are named by their content hash so hosts can cache them forever. The
 //! site is assembled in a temporary folder and renamed into place.
 
@@ -47,13 +48,19 @@ pub fn run() -> anyhow::Result<PathBuf> {
     }
     fs::create_dir_all(&staging)?;
     let search = build_wasm(&work, &staging, "readingroom-search", "readingroom_search")?;
-    let (js, wasm) = build_app(&work, &staging, &search.js)?;
+    let compare = build_wasm(&work, &staging, "readingroom-compare", "readingroom_compare")?;
+    let (js, wasm) =
+        build_app(&work, &staging, &[("Search", &search.js), ("Compare", &compare.js)])?;
     build_documents(&root.join("documents"), &staging.join("bundle"))?;
     copy_dir(&root.join("static"), &staging.join("static"))?;
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
     let html = html.replace("{{app.js}}", &js).replace("{{app.wasm}}", &wasm);
     fs::write(staging.join("index.html"), html)?;
-    let app_gzip = report_sizes(&staging, &[&js, &wasm], &[&search.js, &search.wasm])?;
+    let modules = [
+        ("search module", [search.js.as_str(), search.wasm.as_str()]),
+        ("compare module", [compare.js.as_str(), compare.wasm.as_str()]),
+    ];
+    let app_gzip = report_sizes(&staging, &[&js, &wasm], &modules)?;
     let dist = dist_dir();
     swap_into_place(&staging, &dist)?;
     eprintln!("dist: wrote {}", dist.display());
@@ -72,21 +79,28 @@ struct Module {
     wasm: String,
 }
 
-/// Builds the app, whose glue starts it on load and can import the search module.
-fn build_app(work: &Path, out: &Path, search_js: &str) -> anyhow::Result<(String, String)> {
+/// Builds the app, whose glue starts it on load and can import the other modules: one loader,
+/// `readingroomLoad<Name>`, per (name, glue file).
+fn build_app(
+    work: &Path,
+    out: &Path,
+    modules: &[(&str, &str)],
+) -> anyhow::Result<(String, String)> {
     let module = build_wasm(work, out, "readingroom", "readingroom")?;
     let glue = fs::read_to_string(out.join(&module.js))?;
     fs::remove_file(out.join(&module.js))?;
-    let js = format!("{glue}\n{}\n__wbg_init();\n", search_loader(search_js));
+    let loaders: Vec<String> = modules.iter().map(|(name, js)| loader(name, js)).collect();
+    let js = format!("{glue}\n{}\n__wbg_init();\n", loaders.join("\n"));
     let js_name = format!("readingroom-{}.js", short_hash(js.as_bytes()));
     fs::write(out.join(&js_name), js)?;
     Ok((js_name, module.wasm))
 }
 
-/// The function the app calls to load the search module the first time a reader searches.
-fn search_loader(search_js: &str) -> String {
+/// The function the app calls to load a module the first time it needs it (the search module
+/// when a reader first searches).
+fn loader(name: &str, js: &str) -> String {
     format!(
-        "globalThis.readingroomLoadSearch = () => import(new URL('{search_js}', import.meta.url).href)\n  \
+        "globalThis.readingroomLoad{name} = () => import(new URL('{js}', import.meta.url).href)\n  \
          .then(async (module) => {{ await module.default(); return module; }});"
     )
 }
@@ -163,13 +177,18 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
 }
 
 /// Prints every file's size, raw and gzipped, and returns the gzipped size of `app_files`
-/// (the search module's files are reported beside it: they load only when a reader searches).
-fn report_sizes(site: &Path, app_files: &[&str], search_files: &[&str]) -> anyhow::Result<u64> {
+/// (the modules' files are reported beside it: they load only when a page needs them).
+fn report_sizes(
+    site: &Path,
+    app_files: &[&str],
+    modules: &[(&str, [&str; 2])],
+) -> anyhow::Result<u64> {
     let mut files = Vec::new();
     list_files(site, site, &mut files)?;
     files.sort();
     eprintln!("dist: {:<52} {:>10} {:>10}", "file", "bytes", "gzipped");
-    let (mut app_gzip, mut search_gzip) = (0, 0);
+    let mut app_gzip = 0;
+    let mut module_gzip = vec![0; modules.len()];
     for relative in files {
         let bytes = fs::read(site.join(&relative))?;
         let gzipped = gzip_len(&bytes)?;
@@ -177,8 +196,10 @@ fn report_sizes(site: &Path, app_files: &[&str], search_files: &[&str]) -> anyho
         if app_files.contains(&relative.as_str()) {
             app_gzip += gzipped;
         }
-        if search_files.contains(&relative.as_str()) {
-            search_gzip += gzipped;
+        for (total, (_, files)) in module_gzip.iter_mut().zip(modules) {
+            if files.contains(&relative.as_str()) {
+                *total += gzipped;
+            }
         }
     }
     eprintln!(
@@ -186,10 +207,12 @@ fn report_sizes(site: &Path, app_files: &[&str], search_files: &[&str]) -> anyho
         app_gzip as f64 / 1024.0,
         BUDGET_GZIP / 1024
     );
-    eprintln!(
-        "dist: search module (wasm + JS, loaded on the first search) gzipped: {:.1} KB",
-        search_gzip as f64 / 1024.0
-    );
+    for ((name, _), total) in modules.iter().zip(module_gzip) {
+        eprintln!(
+            "dist: {name} (wasm + JS, loaded when first needed) gzipped: {:.1} KB",
+            total as f64 / 1024.0
+        );
+    }
     Ok(app_gzip)
 }
 

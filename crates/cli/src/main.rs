@@ -4,6 +4,7 @@
 mod cmd;
 mod documents;
 mod fsx;
+mod output;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -25,6 +26,10 @@ enum Command {
     Search(cmd::search::Args),
     Build(cmd::build::Args),
     Synth(cmd::synth::Args),
+    /// Compare an OCR text with its correction: CER, WER and every correction.
+    Diff(cmd::diff::Args),
+    /// CER and WER of every corrected document, per page, and of the collection.
+    Stats(cmd::stats::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,13 +39,19 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
         Command::Search(args) => cmd::search::run(&args),
+        Command::Diff(args) => cmd::diff::run(&args),
+        Command::Stats(args) => cmd::stats::run(&args),
         Command::Build(args) => cmd::build::run(&args),
         Command::Synth(args) => cmd::synth::run(&args),
     };
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("readingroom: error: {error:#}");
+            // A diagnostic already names its file and place.
+            match error.downcast_ref::<readingroom_core::diagnostic::Diagnostic>() {
+                Some(diagnostic) => eprintln!("{diagnostic}"),
+                None => eprintln!("readingroom: error: {error:#}"),
+            }
             ExitCode::FAILURE
         }
     }

@@ -5,26 +5,16 @@
 //! keeps the curator's corrected.md, --add-run appends a run without touching what was there;
 //! a PNG and --id with several files are refused and create nothing.
 
+mod common;
+use common::{readingroom, workspace};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const FIXTURES: &str = "crates/core/tests/fixtures";
 const CREST: &str = "crates/core/tests/fixtures/sources/crest/CIA-RDP80-00809A000600290716-5.txt";
 const CREST_ID: &str = "cia-rdp80-00809a000600290716-5";
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn readingroom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readingroom"))
-        .args(args)
-        .current_dir(workspace())
-        .output()
-        .expect("the readingroom binary runs")
-}
 
 /// A fresh scratch folder for one test; the path as a string for the command line.
 fn scratch(name: &str) -> String {

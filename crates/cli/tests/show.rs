@@ -3,21 +3,10 @@
 //! and of four JFK records are the ones their OCR's report forms give (each pinned value was
 //! read in that folder's ocr.txt). An unknown id is refused with a message naming it.
 
+mod common;
+use common::{readingroom, workspace};
+
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn readingroom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readingroom"))
-        .args(args)
-        .current_dir(workspace())
-        .output()
-        .expect("the readingroom binary runs")
-}
 
 fn show(id: &str) -> Value {
     let out = readingroom(&["show", "documents", id, "--json"]);

@@ -40,6 +40,9 @@ pub struct CatalogEntry {
     pub has_corrected: bool,
     /// Path of the [`DocumentData`] file, relative to the bundle folder.
     pub data: String,
+    /// The OCR's error rates against the correction, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<crate::quality::Quality>,
 }
 
 /// The text of one document, page by page.
@@ -107,6 +110,7 @@ pub fn build_with(
             year: document.meta.year(),
             has_corrected: document.corrected.is_some(),
             data: path.clone(),
+            quality: crate::quality::of_document(&data),
         });
         files.push(BuiltFile { path, bytes });
         datas.push(data);
@@ -117,7 +121,8 @@ pub fn build_with(
     files
 }
 
-fn document_data(document: &SourceDocument) -> DocumentData {
+/// The served text of a document: its pages, their furniture and their parsed correction.
+pub fn document_data(document: &SourceDocument) -> DocumentData {
     let ocr = document.ocr_pages();
     let corrected = document.corrected.as_deref().map(|md| corrected::split_pages(md, ocr.len()));
     let pages = ocr

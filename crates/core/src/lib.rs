@@ -12,18 +12,24 @@
 //! - [`bundle`] is the served form that `readingroom build` writes and the app reads, defined
 //!   once here so both sides agree by construction;
 //! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence;
+//! - [`compare`] sets the OCR against its correction: character and word error rates that
+//!   agree with dinglehopper, the alignment, and the list of corrections;
 //! - [`synth`] makes synthetic collections for benchmarks (only the CLI calls it).
 
 pub mod bundle;
+pub mod calendar;
 pub mod check;
+pub mod compare;
 pub mod corrected;
 pub mod diagnostic;
+pub mod distance;
 pub mod extract;
 pub mod furniture;
 pub mod import;
 pub mod markdown;
 pub mod meta;
 pub mod pages;
+pub mod quality;
 pub mod search;
 pub mod source;
 pub mod synth;

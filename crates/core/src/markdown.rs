@@ -74,17 +74,32 @@ impl Node {
     /// so words of neighbouring blocks never run together.
     pub fn search_text(&self) -> String {
         let mut out = String::new();
-        self.push_search_text(&mut out);
+        self.push_search_text(&mut out, &mut None);
         out
     }
 
-    fn push_search_text(&self, out: &mut String) {
+    /// [`Node::search_text`] with the source of each stretch of it: every leaf's text and every
+    /// line break, in order. The blank lines between blocks come from no source.
+    pub fn search_text_spans(&self) -> (String, Vec<Span>) {
+        let mut out = String::new();
+        let mut spans = Some(Vec::new());
+        self.push_search_text(&mut out, &mut spans);
+        (out, spans.unwrap_or_default())
+    }
+
+    fn push_search_text(&self, out: &mut String, spans: &mut Option<Vec<Span>>) {
+        let start = out.len();
         match self.kind {
             Kind::SoftBreak | Kind::HardBreak => out.push('\n'),
             _ => out.push_str(&self.text),
         }
+        if let Some(spans) = spans
+            && out.len() > start
+        {
+            spans.push(Span { text: start..out.len(), source: self.source.clone() });
+        }
         for child in &self.children {
-            child.push_search_text(out);
+            child.push_search_text(out, spans);
         }
         let block = matches!(
             self.kind,
@@ -110,6 +125,15 @@ impl Node {
         }
         out
     }
+}
+
+/// A stretch of a node tree's search text and the bytes of the Markdown source it came from.
+/// The two have the same length when the text is the source as written, which is how a range
+/// inside the stretch can be mapped byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: Range<usize>,
+    pub source: Range<usize>,
 }
 
 /// Parses Markdown (CommonMark with tables and strikethrough) into a tree rooted at `Root`.

@@ -1,6 +1,7 @@
 //! `readingroom check <documents-dir> [--json]`: report every problem in every document.
 
 use crate::documents;
+use crate::output::outln;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,10 +24,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             "warnings": loaded.warnings(),
             "problems": loaded.problems,
         });
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         for problem in &loaded.problems {
-            println!("{problem}");
+            outln!("{problem}");
         }
         eprintln!(
             "readingroom: checked {} document folder{}: {} error{}, {} warning{}",

@@ -2,7 +2,9 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod import;
 pub mod search;
 pub mod show;
+pub mod stats;
 pub mod synth;

@@ -8,6 +8,7 @@
 
 use crate::cmd::check::plural;
 use crate::documents;
+use crate::output::outln;
 use anyhow::{Context, bail};
 use readingroom_core::bundle::{self, BuiltFile};
 use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
@@ -26,7 +27,8 @@ pub struct Args {
     pub source: PathBuf,
     /// The query: words, "phrases", OR, -excluded, prefix*, and filters such as country:USSR,
     /// subject:party, collection:..., year:1949 or year:1949..1951, has:corrected, layer:ocr.
-    #[arg(required_unless_present = "bench_queries")]
+    /// A query may start with a hyphen (`-soviet`): it is the query, not an option.
+    #[arg(required_unless_present = "bench_queries", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Print JSON: per result id, score, hits and snippet; facets; fuzzy variants.
     #[arg(long)]
@@ -131,7 +133,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if args.json {
         let mut value = serde_json::to_value(&results)?;
         value["query"] = serde_json::Value::String(text.to_owned());
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         print_text(&results);
     }
@@ -170,12 +172,12 @@ fn bench(args: &Args, list: &Path) -> anyhow::Result<ExitCode> {
             "total": results.total,
         }));
     }
-    println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "queries": timed }))?);
+    outln!("{}", serde_json::to_string_pretty(&serde_json::json!({ "queries": timed }))?);
     Ok(ExitCode::SUCCESS)
 }
 
 fn print_text(results: &SearchResults) {
-    println!("{} document{} match", results.total, plural(results.total));
+    outln!("{} document{} match", results.total, plural(results.total));
     for (n, result) in results.results.iter().enumerate() {
         print_result(n + 1, result);
     }
@@ -186,15 +188,15 @@ fn print_text(results: &SearchResults) {
             .map(|v| format!("{} ({} doc{})", v.term, v.docs, plural(v.docs as usize)))
             .collect();
         let label = if results.total == 0 { "tried" } else { "also matched" };
-        println!("{label}: {}", terms.join(", "));
+        outln!("{label}: {}", terms.join(", "));
     }
 }
 
 fn print_result(n: usize, result: &ResultDoc) {
     let pages: Vec<String> = result.pages.iter().map(|p| p.page.to_string()).collect();
-    println!("\n{n}. {} [{}] score {:.3}", result.title, result.id, result.score);
+    outln!("\n{n}. {} [{}] score {:.3}", result.title, result.id, result.score);
     let h = result.layer_hits;
-    println!(
+    outln!(
         "   hits: {} in the OCR, {} in the transcription, {} in page furniture; best pages: {}",
         h.ocr,
         h.corrected,
@@ -213,5 +215,5 @@ fn print_result(n: usize, result: &ResultDoc) {
         at = end;
     }
     text.push_str(&snippet.text[at..]);
-    println!("   p. {}: {text}", snippet.page);
+    outln!("   p. {}: {text}", snippet.page);
 }

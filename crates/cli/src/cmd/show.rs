@@ -1,6 +1,7 @@
 //! `readingroom show <documents-dir> <id> [--json]`: one document's metadata.
 
 use crate::documents;
+use crate::output::outln;
 use anyhow::bail;
 use readingroom_core::meta::Meta;
 use serde_json::{Value, json};
@@ -36,7 +37,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if args.json {
         let object: serde_json::Map<String, Value> =
             fields.into_iter().map(|(key, value)| (key.to_owned(), value)).collect();
-        println!("{}", serde_json::to_string_pretty(&object)?);
+        outln!("{}", serde_json::to_string_pretty(&object)?);
     } else {
         for (key, value) in fields {
             let shown = match value {
@@ -44,7 +45,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 Value::String(s) => s,
                 other => other.to_string(),
             };
-            println!("{key:>20}: {shown}");
+            outln!("{key:>20}: {shown}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -17,7 +17,8 @@ pub fn is_iso_date(text: &str) -> bool {
         [_] => true,
         [_, month] => (1..=12).contains(&month),
         [year, month, day] => {
-            (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day)
+            (1..=12).contains(&month)
+                && (1..=crate::calendar::days_in_month(year, month)).contains(&day)
         }
         _ => false,
     }
@@ -26,17 +27,6 @@ pub fn is_iso_date(text: &str) -> bool {
 /// Whether a free-text date names a year we can file it under.
 pub fn is_readable_free_date(text: &str) -> bool {
     first_year(text).is_some()
-}
-
-fn days_in(year: u32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]

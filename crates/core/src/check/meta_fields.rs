@@ -170,7 +170,7 @@ fn is_plain_file_name(file: &str) -> bool {
 fn unknown_field(name: &str) -> String {
     let nearest = FIELDS
         .iter()
-        .map(|(known, _)| (edit_distance(name, known), *known))
+        .map(|(known, _)| (crate::distance::char_distance(name, known), *known))
         .min()
         .filter(|(distance, _)| *distance <= 3);
     match nearest {
@@ -198,22 +198,6 @@ fn describe(value: &Value) -> &'static str {
         Value::Array(_) => "a list",
         Value::Table(_) => "a table",
     }
-}
-
-/// Levenshtein distance over characters, for "did you mean" suggestions on short names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

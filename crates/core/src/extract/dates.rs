@@ -85,7 +85,10 @@ fn format_date(year: u16, month: Option<u8>, day: Option<u8>) -> Option<String> 
         (None, _) => Some(format!("{year:04}")),
         (Some(month), None) if (1..=12).contains(&month) => Some(format!("{year:04}-{month:02}")),
         (Some(month), Some(day))
-            if (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day) =>
+            if (1..=12).contains(&month)
+                && u32::from(day)
+                    <= crate::calendar::days_in_month(u32::from(year), u32::from(month))
+                && day >= 1 =>
         {
             Some(format!("{year:04}-{month:02}-{day:02}"))
         }
@@ -141,17 +144,6 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     });
     let near = || MONTHS.iter().position(|name| name.len() >= 6 && within(&word, name, 1));
     exact.or_else(near).and_then(|i| u8::try_from(i + 1).ok())
-}
-
-fn days_in(year: u16, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]

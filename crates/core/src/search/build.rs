@@ -104,6 +104,7 @@ pub fn build(
         shard_size: options.shard_size,
         shards,
         pack: None,
+        fold: fold_table(data),
     };
     let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
     let mut out: Vec<BuiltFile> = Vec::new();
@@ -119,6 +120,29 @@ pub fn build(
         serde_json::to_vec(&meta).unwrap_or_else(|e| unreachable!("meta serializes: {e}"));
     out.push(BuiltFile { path: format::META_FILE.to_owned(), bytes: meta_bytes });
     out
+}
+
+/// The folds of every character of the collection's text (see `normalize::table_for`).
+#[cfg(feature = "unicode-tables")]
+fn fold_table(data: &[DocumentData]) -> Vec<(char, String)> {
+    let mut chars: Vec<char> = Vec::new();
+    for page in data.iter().flat_map(|d| &d.pages) {
+        chars.extend(page.ocr.chars().filter(|c| !c.is_ascii()));
+        if let Some(tree) = &page.corrected {
+            chars.extend(tree.search_text().chars().filter(|c| !c.is_ascii()));
+        }
+        if chars.len() > 1 << 16 {
+            chars.sort_unstable();
+            chars.dedup();
+        }
+    }
+    super::normalize::table_for(chars).entries().to_vec()
+}
+
+/// Without the Unicode tables there is nothing to fold from: the index is built natively.
+#[cfg(not(feature = "unicode-tables"))]
+fn fold_table(_: &[DocumentData]) -> Vec<(char, String)> {
+    Vec::new()
 }
 
 fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
@@ -148,6 +172,7 @@ fn row(entry: &CatalogEntry, facets: &FacetNames, len: [u32; 2]) -> DocRow {
         collection: code(&facets.collection, entry.meta.collection.as_ref()),
         year: entry.year.unwrap_or(0),
         has_corrected: entry.has_corrected,
+        quality: entry.quality.as_ref().and_then(|q| q.cer).map(crate::quality::Band::of),
         len,
     }
 }

@@ -39,6 +39,9 @@
 //! time, where it can try the neighbouring terms.
 
 use fold::fold_into;
+#[cfg(feature = "unicode-tables")]
+pub use fold::table_for;
+pub use fold::{FoldTable, TYPED_RANGES, install, uninstall};
 use join::{joins, joins_cleanly};
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -24,7 +24,8 @@
 //!   rather than a silent literal, since the reader means a wildcard the engine does not offer.
 //! - `field:value` is a filter when the part before the first colon is letters and a value
 //!   follows (`country:"South Vietnam"` quotes one with spaces). Field names ignore case, as do
-//!   the values of `has:` and `layer:`; other values stay raw. An unknown field is an error,
+//!   the values of `has:`, `layer:` and `quality:` (`good`, `fair`, `poor`); other values stay
+//!   raw. An unknown field is an error,
 //!   with a suggestion when one is close (`contry` → `country`) and otherwise the list and a
 //!   hint to quote the text. `10:30` and `re:` (digits before the colon, or no value after an
 //!   unknown name) are plain words; a known field with no value (`year:`) is an error.
@@ -91,6 +92,9 @@ pub enum Filter {
     HasCorrected(bool),
     /// `layer:ocr` or `layer:corrected`.
     Layer(Layer),
+    /// `quality:good`, `fair` or `poor`: the band of the document's character error rate
+    /// against its correction (see [`crate::quality::Band`]).
+    Quality(crate::quality::Band),
 }
 
 /// A document's text layers: the OCR and the curator's correction.

@@ -77,6 +77,9 @@ pub struct Facets {
     pub year: Vec<FacetCount>,
     pub collection: Vec<FacetCount>,
     pub corrected: Vec<FacetCount>,
+    /// OCR quality bands by name (`good`, `fair`, `poor`).
+    #[serde(default)]
+    pub quality: Vec<FacetCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

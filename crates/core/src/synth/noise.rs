@@ -232,22 +232,9 @@ fn substitute(c: char, rng: &mut Rng) -> char {
     }
 }
 
-/// Levenshtein distance between `a` and `b`, over characters, in O(|a|·|b|) time and O(|b|)
-/// space: the measure of the character error rate.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
+/// Levenshtein distance between `a` and `b`, over characters: the measure of the character
+/// error rate.
+pub use crate::distance::char_distance as distance;
 
 #[cfg(test)]
 mod tests;

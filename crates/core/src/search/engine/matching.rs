@@ -285,6 +285,7 @@ pub(super) enum Field {
     Collection,
     Year,
     Corrected,
+    Quality,
 }
 
 /// The query's field filters: several filters on one field are alternatives (a reader ticking
@@ -295,6 +296,7 @@ pub(super) struct Filters {
     collection: Option<Vec<u32>>,
     years: Vec<(u16, u16)>,
     corrected: Option<bool>,
+    quality: Vec<crate::quality::Band>,
 }
 
 /// The codes (index + 1) of the names whose words include all the words of some value.
@@ -344,6 +346,10 @@ impl Filters {
                 .iter()
                 .rev()
                 .find_map(|f| if let Filter::HasCorrected(b) = f { Some(*b) } else { None }),
+            quality: filters
+                .iter()
+                .filter_map(|f| if let Filter::Quality(b) = f { Some(*b) } else { None })
+                .collect(),
         }
     }
 
@@ -359,5 +365,8 @@ impl Filters {
                 || self.years.is_empty()
                 || self.years.iter().any(|&(a, b)| (a..=b).contains(&row.year)))
             && (!on(Field::Corrected) || self.corrected.is_none_or(|c| c == row.has_corrected))
+            && (!on(Field::Quality)
+                || self.quality.is_empty()
+                || row.quality.is_some_and(|band| self.quality.contains(&band)))
     }
 }

@@ -93,6 +93,10 @@ impl Index {
     /// Opens the index from the bytes of `search/meta.json`.
     pub fn new(meta_bytes: &[u8]) -> Result<Index, FormatError> {
         let meta: IndexMeta = json(format::META_FILE, meta_bytes)?;
+        // Fold as the index was folded, from its own table (the browser has no other).
+        if !meta.fold.is_empty() {
+            super::normalize::install(super::normalize::FoldTable::new(meta.fold.clone()));
+        }
         if meta.format != format::FORMAT_VERSION {
             return Err(FormatError {
                 file: format::META_FILE.to_owned(),

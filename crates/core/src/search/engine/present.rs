@@ -47,10 +47,16 @@ pub(super) fn present(
         );
     }
     super::needing(need)?;
+    // The collection's size and mean page length, for BM25 over pages.
+    let meta = &index.meta;
+    let avg_page = meta.avg_len[0] * meta.docs as f32 / meta.pages.max(1) as f32;
+    let shape = (meta.docs.max(1) as f32, avg_page);
     Ok(shown
         .iter()
         .zip(cards)
-        .map(|(ranked, card)| result(matched, ranked, card, &index.data[&card.data], options))
+        .map(|(ranked, card)| {
+            result(matched, ranked, card, &index.data[&card.data], options, shape)
+        })
         .collect())
 }
 
@@ -71,6 +77,7 @@ fn result(
     card: &DocCard,
     data: &DocumentData,
     options: &SearchOptions,
+    shape: (f32, f32),
 ) -> ResultDoc {
     let all: Vec<&HitRef> =
         matched.groups.iter().filter_map(|g| g.get(ranked.doc)).flatten().collect();
@@ -82,7 +89,11 @@ fn result(
             PostingLayer::Furniture => layer_hits.furniture += 1,
         }
     }
-    let pages = best_pages(matched, ranked.doc, options.pages_per_result);
+    let page_len = |page: u32| {
+        data.pages.get(page as usize).map_or(1, |p| p.ocr.split_whitespace().count()) as f32
+    };
+    let pages =
+        best_pages(matched, ranked.doc, options.pages_per_result, shape.0, &page_len, shape.1);
     let mut hits = Vec::new();
     let mut snippet = Snippet::default();
     for (rank, &(page, _, _)) in pages.iter().enumerate() {

@@ -32,9 +32,7 @@ pub(super) fn rank(index: &Index, matched: &Matched, rows: &[DocRow]) -> Vec<Ran
             for group in &matched.groups {
                 let hits = group.get(doc).map(Vec::as_slice).unwrap_or_default();
                 let tf: f32 = hits.iter().map(|h| h.weight).sum();
-                let df = group.docs.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                score += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
+                score += bm25(idf(n, group.docs.len() as f32), tf, len, avg);
                 exact += u32::from(hits.iter().any(|h| !h.fuzzy));
             }
             if near(matched, doc) {
@@ -65,25 +63,44 @@ fn near(matched: &Matched, doc: u32) -> bool {
     })
 }
 
-/// A document's pages, best first: the weight of their hits plus a point per clause present.
-/// Each is (page, score, hits).
-pub(super) fn best_pages(matched: &Matched, doc: u32, count: usize) -> Vec<(u32, f32, u32)> {
+/// BM25's weight for a term (or clause) seen with frequency `tf` in a text of `len` tokens,
+/// where texts average `avg` tokens and the term's inverse document frequency is `idf`.
+fn bm25(idf: f32, tf: f32, len: f32, avg: f32) -> f32 {
+    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg.max(1.0)))
+}
+
+fn idf(n: f32, df: f32) -> f32 {
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// A document's pages, best first, by BM25 over pages: each clause's hits on the page (weighted
+/// by layer and match) against the page's length in words (`page_len`) and the collection's
+/// mean page length. Each is (page, score, hits).
+pub(super) fn best_pages(
+    matched: &Matched,
+    doc: u32,
+    count: usize,
+    n: f32,
+    page_len: &dyn Fn(u32) -> f32,
+    avg_page: f32,
+) -> Vec<(u32, f32, u32)> {
     let mut pages: Vec<(u32, f32, u32)> = Vec::new();
     for group in &matched.groups {
-        let mut present: Vec<u32> = Vec::new();
+        let idf = idf(n, group.docs.len() as f32);
+        let mut tf: Vec<(u32, f32)> = Vec::new();
         for hit in group.get(doc).into_iter().flatten() {
-            let i = match pages.iter().position(|p| p.0 == hit.page) {
-                Some(i) => i,
-                None => {
-                    pages.push((hit.page, 0.0, 0));
-                    pages.len() - 1
-                }
-            };
-            pages[i].1 += hit.weight;
-            pages[i].2 += 1;
-            if !present.contains(&hit.page) {
-                present.push(hit.page);
-                pages[i].1 += 1.0;
+            match tf.iter_mut().find(|(page, _)| *page == hit.page) {
+                Some(entry) => entry.1 += hit.weight,
+                None => tf.push((hit.page, hit.weight)),
+            }
+            match pages.iter_mut().find(|p| p.0 == hit.page) {
+                Some(entry) => entry.2 += 1,
+                None => pages.push((hit.page, 0.0, 1)),
+            }
+        }
+        for (page, tf) in tf {
+            if let Some(entry) = pages.iter_mut().find(|p| p.0 == page) {
+                entry.1 += bm25(idf, tf, page_len(page), avg_page);
             }
         }
     }
@@ -110,10 +127,14 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
                 }
             }
         }
-        let by_year = field == Field::Year;
+        // Years and quality bands keep their own order (good to poor); the rest go by count.
+        let by_year = matches!(field, Field::Year | Field::Quality);
+        let band = |value: &str| crate::quality::Band::from_name(value);
         super::order::sort_by(&mut list, |a, b| {
             let by_count = if by_year { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
-            by_count.then_with(|| a.value.cmp(&b.value))
+            by_count
+                .then_with(|| band(&a.value).cmp(&band(&b.value)))
+                .then_with(|| a.value.cmp(&b.value))
         });
         list
     };
@@ -128,5 +149,6 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
         corrected: count(Field::Corrected, &|r| {
             Some(if r.has_corrected { "yes" } else { "no" }.to_owned())
         }),
+        quality: count(Field::Quality, &|r| r.quality.map(|band| band.name().to_owned())),
     }
 }

@@ -52,6 +52,11 @@ pub struct IndexMeta {
     /// When set, every file above is inside this one file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack: Option<String>,
+    /// How the collection's characters (and those of the scripts readers type) fold, where
+    /// that is not plain lowercasing: the engine folds from this table, so the browser needs
+    /// no Unicode decomposition tables (see `search::normalize`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fold: Vec<(char, String)>,
 }
 
 /// The distinct values of each facet, sorted.

@@ -1,10 +1,13 @@
 //! The document table: what filters, facets and BM25 need of every document, a few bytes each.
 //! `RRT1`, the count, then per document its country, subject and collection codes (0 for
 //! none, else the index in [`super::FacetNames`] plus one), its year (0 for none), a flags byte
-//! (1: has a corrected transcription) and the token lengths of its OCR and corrected layers.
+//! (bit 0: has a corrected transcription; bits 1-2: its OCR quality band, 0 for none, else
+//! the band's place in [`crate::quality::Band::ALL`] plus one) and the token lengths of its OCR
+//! and corrected layers.
 
 use super::varint::{get_u32, put};
 use super::{FormatError, damaged};
+use crate::quality::Band;
 
 const MAGIC: &[u8; 4] = b"RRT1";
 
@@ -16,6 +19,8 @@ pub struct DocRow {
     pub collection: u32,
     pub year: u16,
     pub has_corrected: bool,
+    /// The band of the document's character error rate, if it has a correction.
+    pub quality: Option<Band>,
     /// Tokens in the OCR layer (furniture included) and in the corrected layer.
     pub len: [u32; 2],
 }
@@ -27,7 +32,10 @@ pub fn write(rows: &[DocRow]) -> Vec<u8> {
         for value in [row.country, row.subject, row.collection, u32::from(row.year)] {
             put(&mut out, u64::from(value));
         }
-        out.push(u8::from(row.has_corrected));
+        let band = row
+            .quality
+            .map_or(0, |b| Band::ALL.iter().position(|&x| x == b).unwrap_or(0) as u8 + 1);
+        out.push(u8::from(row.has_corrected) | band << 1);
         put(&mut out, u64::from(row.len[0]));
         put(&mut out, u64::from(row.len[1]));
     }
@@ -48,14 +56,12 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<DocRow>, FormatError> {
         at += 1;
         let mut next = || get_u32(body, &mut at).ok_or_else(broken);
         let len = [next()?, next()?];
-        rows.push(DocRow {
-            country,
-            subject,
-            collection,
-            year,
-            has_corrected: flags & 1 == 1,
-            len,
-        });
+        let quality = match (flags >> 1) & 3 {
+            0 => None,
+            n => Some(*Band::ALL.get(usize::from(n) - 1).ok_or_else(broken)?),
+        };
+        let has_corrected = flags & 1 == 1;
+        rows.push(DocRow { country, subject, collection, year, has_corrected, quality, len });
     }
     Ok(rows)
 }
@@ -73,8 +79,10 @@ mod tests {
                 collection: 0,
                 year: 1949,
                 has_corrected: true,
+                quality: Some(Band::Poor),
                 len: [3500, 3400],
             },
+            DocRow { quality: Some(Band::Good), ..DocRow::default() },
             DocRow::default(),
         ];
         let bytes = write(&rows);

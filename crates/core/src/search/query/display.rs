@@ -52,6 +52,7 @@ impl fmt::Display for Filter {
                 return write!(f, "{}has:corrected", if *has { "" } else { "-" });
             }
             Filter::Layer(layer) => return write!(f, "layer:{layer}"),
+            Filter::Quality(band) => return write!(f, "quality:{}", band.name()),
         };
         if value.contains(char::is_whitespace) {
             write!(f, "{name}:\"{value}\"")

@@ -1,15 +1,17 @@
 //! Filters: `field:value`, the value already read (quoted or not) by the lexer.
 
 use super::{Filter, Layer, QueryError};
+use crate::quality::Band;
 
 /// The filter names, each with an example for error messages.
-pub(super) const FIELDS: [(&str, &str); 6] = [
+pub(super) const FIELDS: [(&str, &str); 7] = [
     ("country", "country:USSR"),
     ("subject", "subject:aircraft"),
     ("collection", "collection:CIA"),
     ("year", "year:1949"),
     ("has", "has:corrected"),
     ("layer", "layer:ocr"),
+    ("quality", "quality:good"),
 ];
 
 /// A filter from its field name and value. `at` holds the columns of the item
@@ -53,6 +55,10 @@ pub(super) fn filter(
         }
         "has" if value.eq_ignore_ascii_case("corrected") => Filter::HasCorrected(!excluded),
         "has" => return Err(refuse("accepts only `corrected`")),
+        "quality" => match Band::from_name(&value) {
+            Some(band) => Filter::Quality(band),
+            None => return Err(refuse("accepts `good` (CER under 2 %), `fair` or `poor`")),
+        },
         _ if value.eq_ignore_ascii_case("ocr") => Filter::Layer(Layer::Ocr),
         _ if value.eq_ignore_ascii_case("corrected") => Filter::Layer(Layer::Corrected),
         _ => return Err(refuse("accepts `ocr` or `corrected`")),
@@ -65,7 +71,7 @@ fn year(text: &str) -> Option<u16> {
 }
 
 fn unknown_field(name: &str, value: &str) -> String {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let tolerance = if lower.chars().count() <= 2 { 1 } else { 2 };
     let nearest = FIELDS
         .iter()

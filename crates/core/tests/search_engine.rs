@@ -1,0 +1,245 @@
+//! The search engine ([`Index`]) on the real documents (`documents/`). However the index is cut
+//! into files, a packed index and a sharded one built from the same collection give identical
+//! answers (results, scores, hits, snippets, facets and variants), for a small collection
+//! (packed by default) and for the default one (sharded by default, and also cut into many tiny
+//! chunks); the engine asks only for files the build wrote, each once, never everything for a
+//! narrow query on a sharded index, and only the pack from a packed one. And its ranking rules:
+//! exact matches outrank fuzzy ones, and every fuzzy hit names a variant the answer lists.
+
+use readingroom_core::bundle::{BuiltFile, build_with};
+use readingroom_core::check::{FolderFiles, check_folder};
+use readingroom_core::search::build::BuildOptions;
+use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
+use readingroom_core::search::format::META_FILE;
+use readingroom_core::search::normalize::tokenize;
+use readingroom_core::search::query;
+use readingroom_core::search::results::SearchResults;
+use readingroom_core::source::SourceDocument;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+fn documents_folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../documents")
+}
+
+/// Reads and checks document folders of `documents/` as the CLI does: every folder, or `only`.
+fn load(only: Option<&[&str]>) -> Vec<SourceDocument> {
+    let mut names: Vec<String> = std::fs::read_dir(documents_folder())
+        .expect("documents/ is readable")
+        .map(|entry| entry.expect("entry"))
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| only.is_none_or(|ids| ids.contains(&name.as_str())))
+        .collect();
+    names.sort();
+    names.iter().map(|name| load_one(name)).collect()
+}
+
+fn load_one(name: &str) -> SourceDocument {
+    let folder = documents_folder().join(name);
+    let read = |file: &str| std::fs::read(folder.join(file)).ok();
+    let mut others = BTreeMap::new();
+    for entry in std::fs::read_dir(&folder).expect("readable folder") {
+        let file = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        if file.ends_with(".txt") && file != "ocr.txt" {
+            others.insert(file.clone(), read(&file).expect("readable file"));
+        }
+    }
+    let shown = format!("documents/{name}");
+    let (meta, ocr, corrected) = (read("meta.toml"), read("ocr.txt"), read("corrected.md"));
+    let files = FolderFiles {
+        folder: &shown,
+        name,
+        meta: meta.as_deref(),
+        ocr: ocr.as_deref(),
+        corrected: corrected.as_deref(),
+        others: others.iter().map(|(k, v)| (k.clone(), v.as_slice())).collect(),
+    };
+    let checked = check_folder(&files);
+    checked.document.unwrap_or_else(|| panic!("{name} has errors: {:?}", checked.problems))
+}
+
+/// An index built one way: its files by path.
+struct Built {
+    files: HashMap<String, Vec<u8>>,
+}
+
+impl Built {
+    fn new(documents: &[SourceDocument], options: BuildOptions) -> Built {
+        let files = build_with(documents, options);
+        Built { files: files.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect() }
+    }
+
+    fn meta(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.files[META_FILE]).expect("meta.json is JSON")
+    }
+
+    fn index_files(&self) -> usize {
+        self.files.keys().filter(|p| p.starts_with("search/") && *p != META_FILE).count()
+    }
+
+    /// Answers `text` to the end, and every file the engine asked for, in order.
+    fn answer(&self, text: &str) -> (SearchResults, Vec<String>) {
+        let query = query::parse(text).expect("the query parses");
+        let mut index = Index::new(&self.files[META_FILE]).expect("the index opens");
+        let options = SearchOptions { limit: 30, ..SearchOptions::default() };
+        let mut asked: Vec<String> = Vec::new();
+        for _ in 0..12 {
+            match index.search(&query, &options).expect("the index is sound") {
+                Outcome::Done(results) => return (results, asked),
+                Outcome::Need(paths) => {
+                    assert!(!paths.is_empty(), "{text}: an empty request");
+                    for path in paths {
+                        assert!(!asked.contains(&path), "{text}: {path} asked for twice");
+                        let bytes = self.files.get(&path).unwrap_or_else(|| {
+                            panic!("{text}: the engine asks for {path}, which was not built")
+                        });
+                        index.add(&path, bytes.clone()).expect("the file reads");
+                        asked.push(path);
+                    }
+                }
+            }
+        }
+        panic!("{text}: no answer after 12 rounds; asked for {asked:?}")
+    }
+}
+
+/// Every query gives the same answer from each build.
+fn assert_alike(builds: &[&Built], queries: &[&str]) -> usize {
+    let mut found = 0;
+    for text in queries {
+        let (first, _) = builds[0].answer(text);
+        for other in &builds[1..] {
+            assert_eq!(other.answer(text).0, first, "{text}");
+        }
+        found += first.total;
+    }
+    found
+}
+
+const SMALL: [&str; 2] = ["104-10076-10375", "176-10036-10138"];
+
+#[test]
+fn a_small_collection_answers_alike_packed_and_sharded() {
+    let documents = load(Some(&SMALL));
+    assert_eq!(documents.len(), 2);
+    let packed = Built::new(&documents, BuildOptions::default());
+    let sharded = Built::new(&documents, BuildOptions { pack_limit: 0, ..BuildOptions::default() });
+    assert!(packed.meta()["pack"].is_string(), "{}", packed.meta());
+    assert_eq!(packed.index_files(), 1, "only the pack");
+    assert!(sharded.meta().get("pack").is_none(), "{}", sharded.meta());
+    assert!(sharded.files.keys().any(|p| p.starts_with("search/dict-")));
+    assert!(sharded.files.keys().any(|p| p.starts_with("search/post-")));
+    let queries = [
+        "Lodge",
+        "chancery OR Cuba",
+        "\"burn the chancery\"",
+        "SECRET",
+        "secret layer:corrected",
+        "secret -Lodge",
+        "assassinat*",
+        "ambasador",
+        "has:corrected",
+        "country:Cuba",
+    ];
+    let found = assert_alike(&[&packed, &sharded], &queries);
+    assert!(found >= queries.len(), "the queries find something: {found}");
+}
+
+#[test]
+fn the_default_collection_answers_alike_sharded_packed_and_finely_cut() {
+    let documents = load(None);
+    assert_eq!(documents.len(), 23);
+    let sharded = Built::new(&documents, BuildOptions::default());
+    let meta = sharded.meta();
+    assert!(meta.get("pack").is_none() && meta["dict"].as_array().unwrap().len() > 1, "{meta}");
+    let packed =
+        Built::new(&documents, BuildOptions { pack_limit: usize::MAX, ..BuildOptions::default() });
+    assert!(packed.meta()["pack"].is_string());
+    let fine = BuildOptions { pack_limit: 0, dict_terms: 50, block_bytes: 512, shard_size: 3 };
+    let fine = Built::new(&documents, fine);
+    assert!(fine.index_files() > 10 * sharded.index_files(), "the fine build has many files");
+    let queries = [
+        "party",
+        "Kazakhstanskaya Pravda layer:ocr",
+        "\"Caribbean Legion\"",
+        "Alma-Atà",
+        "coup -Lang country:\"SOUTH VIETNAM\"",
+        "Nhu OR Lodge",
+        "commun*",
+        "SECRET year:1949..1963",
+        "Commu nist",
+        "underestimating layer:corrected",
+        "-has:corrected",
+    ];
+    let found = assert_alike(&[&sharded, &packed, &fine], &queries);
+    assert!(found >= queries.len(), "the queries find something: {found}");
+}
+
+#[test]
+fn the_engine_asks_only_for_what_a_query_needs() {
+    let documents = load(None);
+    let sharded = Built::new(&documents, BuildOptions::default());
+    let (results, asked) = sharded.answer("niobium");
+    assert_eq!(results.total, 1);
+    let index_files: Vec<&String> = asked.iter().filter(|p| p.starts_with("search/")).collect();
+    assert!(index_files.len() < sharded.index_files(), "{asked:?}");
+    let data: Vec<&String> = asked.iter().filter(|p| p.starts_with("docs/")).collect();
+    assert_eq!(data.len(), 1, "only the text of the one result: {asked:?}");
+
+    let packed =
+        Built::new(&documents, BuildOptions { pack_limit: usize::MAX, ..BuildOptions::default() });
+    let (again, asked) = packed.answer("niobium");
+    assert_eq!(again, results);
+    let pack = packed.meta()["pack"].as_str().expect("packed").to_owned();
+    let index_files: Vec<&String> = asked.iter().filter(|p| p.starts_with("search/")).collect();
+    assert_eq!(index_files, [&pack]);
+}
+
+/// Whether a document's OCR or transcription holds `term`, as the index reads words.
+fn holds(documents: &[SourceDocument], id: &str, term: &str) -> bool {
+    let document = documents.iter().find(|d| d.meta.id == id).expect("a known id");
+    let text = [document.ocr.as_str(), document.corrected.as_deref().unwrap_or_default()];
+    text.iter().any(|text| tokenize(text).iter().any(|t| t.term == term))
+}
+
+#[test]
+fn exact_matches_outrank_fuzzy_ones() {
+    let documents = load(None);
+    let (party, _) = Built::new(&documents, BuildOptions::default()).answer("party");
+    // Five documents hold "party"; the others only "part", "parts", "parte" or "parti".
+    let exact: Vec<bool> =
+        party.results.iter().map(|r| holds(&documents, &r.id, "party")).collect();
+    assert_eq!(exact.iter().filter(|&&e| e).count(), 5, "{exact:?}");
+    assert!(
+        exact.windows(2).all(|w| w[0] >= w[1]),
+        "an exact match ranks after a fuzzy one: {exact:?}"
+    );
+    for (result, exact) in party.results.iter().zip(&exact) {
+        assert_eq!(result.hits.iter().any(|h| !h.fuzzy), *exact, "{}", result.id);
+    }
+    // The case is real: a fuzzy-only document scores more than the last exact one.
+    let last_exact = party.results[4].score;
+    assert!(party.results[5..].iter().any(|r| r.score > last_exact), "{:#?}", party.results);
+}
+
+#[test]
+fn fuzzy_hits_name_their_variants_and_exact_hits_the_query_word() {
+    let built = Built::new(&load(None), BuildOptions::default());
+    for text in ["Caribbean Legion", "Kazakhstanskaya Pravda", "SECRET", "coup", "lang", "party"] {
+        let (answer, _) = built.answer(text);
+        let words: Vec<String> = tokenize(text).into_iter().map(|t| t.term).collect();
+        let mut fuzzy = 0;
+        for hit in answer.results.iter().flat_map(|r| &r.hits) {
+            let variant = answer.variants.iter().find(|v| v.term == hit.term);
+            if hit.fuzzy {
+                let variant = variant.unwrap_or_else(|| panic!("{text}: {hit:?} is no variant"));
+                assert!(words.contains(&variant.query) && variant.distance > 0.0, "{variant:?}");
+                fuzzy += 1;
+            } else {
+                assert!(words.contains(&hit.term), "{text}: {hit:?}");
+            }
+        }
+        assert!(fuzzy > 0, "{text}: no fuzzy hit");
+    }
+}
