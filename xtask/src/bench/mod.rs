@@ -2,8 +2,9 @@
 //!
 //! The benchmarks are made of parts, each a module here that measures one thing and renders
 //! one section of BENCHMARKS.md: `search` (index build, index size, query latency natively and
-//! in Chromium, side by side with Pagefind). A later part (the OCR diff against dinglehopper)
-//! is one more module and one more entry in [`PARTS`].
+//! in Chromium, side by side with Pagefind) and `compare` (the OCR comparison side by side
+//! with dinglehopper, and long pairs natively and in Chromium). A part is one more module and
+//! one more entry in [`PARTS`].
 //!
 //! BENCHMARKS.md holds a header (the machine, the date, the commands) and one section per part
 //! between `<!-- bench:NAME -->` markers; `--only NAME` rewrites that section and keeps the
@@ -11,6 +12,7 @@
 //! is a median (with p95 where it matters) and every comparison is a ratio against the peer
 //! measured in the same run.
 
+mod compare;
 mod machine;
 mod report;
 mod search;
@@ -20,7 +22,7 @@ use anyhow::bail;
 use std::time::Instant;
 
 /// The parts, in the order they run and appear in BENCHMARKS.md.
-const PARTS: [&str; 1] = ["search"];
+const PARTS: [&str; 2] = ["search", "compare"];
 
 /// The synthetic collection sizes measured by default, in documents.
 const DEFAULT_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -30,10 +32,11 @@ pub struct Args {
     /// Synthetic collection sizes in documents (7 pages each), besides the default collection.
     #[arg(long, value_delimiter = ',', value_name = "N,N,...")]
     pub sizes: Option<Vec<usize>>,
-    /// A fast check: only the default collection and 1000 documents.
+    /// A fast check: only the default collection and 1000 documents; the comparison runs
+    /// dinglehopper's command on every eighth article.
     #[arg(long, conflicts_with = "sizes")]
     pub quick: bool,
-    /// Run only this part (and rewrite only its section of BENCHMARKS.md): search.
+    /// Run only this part (and rewrite only its section of BENCHMARKS.md): search, compare.
     #[arg(long, value_name = "PART")]
     pub only: Option<String>,
     /// The largest collection Pagefind indexes; above it the comparison is left out, since its
@@ -89,6 +92,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         progress(&format!("part `{part}`"));
         let section = match part {
             "search" => search::run(args)?,
+            "compare" => compare::run(args)?,
             other => unreachable!("unknown part {other}"),
         };
         sections.push(section);

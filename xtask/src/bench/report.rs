@@ -55,6 +55,7 @@ fn header(machine: &Machine, args: &Args, elapsed: Duration) -> String {
          cargo xtask bench --quick               # a fast check: the default collection and 1 000 documents\n\
          cargo xtask bench --sizes 1000,10000    # chosen synthetic sizes\n\
          cargo xtask bench --only search         # one part; the other sections are kept\n\
+         cargo xtask bench --only compare        # the OCR comparison against dinglehopper (about 10 min)\n\
          ```\n\n\
          The last run was `{command}`, on {date}, and took {minutes:.1} min.\n\n\
          ## Machine\n\n\
