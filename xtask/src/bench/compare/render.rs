@@ -149,8 +149,8 @@ fn long_pairs(out: &mut String, m: &Measured) {
     out.push_str(
         "\n\"wasm\" is `compare` (the rates, the corrections and their JSON); \"rates only\" is \
          `metrics`, timed after it in the same page. The synthetic pair's CER is above synth's \
-         0.02 since its corrected side is Markdown (headings, emphasis) and its OCR has each \
-         page's furniture.\n\nTargets:\n\n",
+         0.02 since its corrected side is Markdown (heading, list and emphasis marks, a \
+         paragraph a line) and its OCR has each page's furniture and printed line breaks.\n\nTargets:\n\n",
     );
     for (pair, native, wasm) in &m.long {
         targets(out, pair, native, wasm.as_ref());
@@ -180,8 +180,8 @@ fn targets(out: &mut String, pair: &Pair, native: &Native, wasm: Option<&Wasm>) 
                 let _ = writeln!(
                     out,
                     "  - the miss: the rates alone take {} of it in wasm (natively the whole \
-                     process, start-up included, takes {}); the remaining {} is building the \
-                     corrections and their JSON. The runs were {} (the first is slower: Chromium \
+                     process, start-up included, takes {}); the rest, about {}, is building \
+                     the corrections and their JSON. The alignment dominates. The runs were {} (the first is slower: Chromium \
                      tiers the module's code up while it runs).",
                     ms(rates),
                     ms(native.median() * 1e3),
