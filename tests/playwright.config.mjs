@@ -1,6 +1,7 @@
 // Browser tests: Playwright driving Debian's Chromium against dist/, which `cargo xtask test`
 // serves under a sub-path and names in READINGROOM_URL.
 import { defineConfig } from '@playwright/test';
+import { args, executablePath } from './chromium.mjs';
 
 const baseURL = process.env.READINGROOM_URL;
 if (!baseURL) {
@@ -20,13 +21,6 @@ export default defineConfig({
     baseURL,
     browserName: 'chromium',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      // Without these, Chromium's background connections are refused by the closed network.
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath, args },
   },
 });

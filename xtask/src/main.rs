@@ -1,9 +1,10 @@
 //! xtask: the contributor's commands, run as `cargo xtask <command>`.
 //!
 //! Two of them are all a newcomer needs: `serve` (set up, build, serve the default collection)
-//! and `test` (set up, then every check CI runs). Each command installs what is missing first
+//! and `test` (set up, then every check CI runs). `bench` measures and writes BENCHMARKS.md. Each command installs what is missing first
 //! and skips what is there, so a second run does no installing.
 
+mod bench;
 mod dist;
 mod process;
 mod serve;
@@ -31,6 +32,9 @@ enum Command {
     Serve(serve::Args),
     /// Set up, then run fmt, clippy, the native tests and the browser tests.
     Test(test::Args),
+    /// Measure search (index build, size, latency natively and in Chromium, against
+    /// Pagefind) and write BENCHMARKS.md. Not part of `test`.
+    Bench(bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         Command::Dist => setup::run().and_then(|()| dist::run().map(drop)),
         Command::Serve(args) => serve::run(&args),
         Command::Test(args) => test::run(&args),
+        Command::Bench(args) => bench::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

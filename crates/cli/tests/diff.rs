@@ -49,6 +49,45 @@ fn diff_agrees_with_dinglehopper_on_every_recorded_pair() {
 }
 
 #[test]
+fn diff_pairs_gives_a_json_line_per_pair_with_the_rates_of_diff() {
+    let dir = std::env::temp_dir().join(format!("readingroom-diff-pairs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let fixtures = common::workspace().join(FIXTURES);
+    let list = dir.join("pairs.tsv");
+    let pairs = ["edge-identical", "edge-unicode"];
+    let text: String = pairs
+        .iter()
+        .map(|p| {
+            let (ocr, gt) =
+                (fixtures.join(format!("{p}.ocr.txt")), fixtures.join(format!("{p}.gt.txt")));
+            format!("{}\t{}\n", ocr.display(), gt.display())
+        })
+        .collect();
+    std::fs::write(&list, text).expect("pairs file");
+    let out = readingroom(&["diff", "--pairs", list.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), pairs.len());
+    for (line, pair) in lines.iter().zip(pairs) {
+        assert_eq!(line["name"], pair);
+        assert!(line["micros"].as_f64().is_some_and(|m| m >= 0.0));
+        let one = json(&[
+            "diff",
+            &format!("{FIXTURES}/{pair}.ocr.txt"),
+            &format!("{FIXTURES}/{pair}.gt.txt"),
+            "--json",
+        ]);
+        assert_eq!(line["cer"], one["cer"], "{pair}");
+        assert_eq!(line["wer"], one["wer"], "{pair}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn diff_lists_corrections_that_point_at_their_text() {
     let ocr = std::fs::read_to_string(common::workspace().join(CIA).join("ocr.txt")).expect("ocr");
     let got = json(&["diff", &format!("{CIA}/ocr.txt"), &format!("{CIA}/corrected.md"), "--json"]);

@@ -1,5 +1,7 @@
 //! `readingroom diff <ocr-file> <corrected-file> [--json]`: how far an OCR text is from its
 //! correction, measured as dinglehopper measures it, and every correction between them.
+//! `readingroom diff --pairs <file>` is a benchmarking aid: many pairs in one process, each
+//! timed (see `cargo xtask bench --only compare`).
 
 use crate::documents::display;
 use crate::output::outln;
@@ -9,17 +11,25 @@ use readingroom_core::import::encoding;
 use readingroom_core::quality::percent;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Compare an OCR text with its correction: CER, WER and the list of corrections.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The OCR text (plain text, any of the encodings `import` reads).
-    pub ocr: PathBuf,
+    #[arg(required_unless_present = "pairs")]
+    pub ocr: Option<PathBuf>,
     /// The corrected text (the ground truth).
-    pub corrected: PathBuf,
+    #[arg(required_unless_present = "pairs")]
+    pub corrected: Option<PathBuf>,
     /// Print JSON: cer, wer, chars, words, distances, counts per kind and the corrections.
     #[arg(long)]
     pub json: bool,
+    /// A benchmarking aid: compare every pair listed in FILE (lines `<ocr path>\t<corrected
+    /// path>`, paths relative to the current folder) in this one process, and print one JSON
+    /// line per pair: name, cer, wer and micros (reading both files and computing the rates).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["ocr", "corrected", "json"])]
+    pub pairs: Option<PathBuf>,
 }
 
 /// A text file's contents, or an error that names it and says what is wrong.
@@ -34,8 +44,14 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let ocr = read_text(&args.ocr)?;
-    let corrected = read_text(&args.corrected)?;
+    if let Some(pairs) = &args.pairs {
+        return run_pairs(pairs);
+    }
+    let (Some(ocr), Some(corrected)) = (&args.ocr, &args.corrected) else {
+        anyhow::bail!("give an OCR file and its corrected text, or --pairs <file>");
+    };
+    let ocr = read_text(ocr)?;
+    let corrected = read_text(corrected)?;
     let comparison = compare::compare(&ocr, &corrected, &[]);
     if args.json {
         let mut value = serde_json::to_value(&comparison.metrics)?;
@@ -47,6 +63,32 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         print_text(&comparison);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--pairs`: each listed pair read, compared and timed in this process.
+fn run_pairs(list: &Path) -> anyhow::Result<ExitCode> {
+    let text = read_text(list)?;
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let Some((ocr, corrected)) = line.split_once('\t') else {
+            anyhow::bail!(
+                "{} line {}: expected `<ocr path>\\t<corrected path>`",
+                display(list),
+                n + 1
+            );
+        };
+        let (ocr, corrected) = (Path::new(ocr), Path::new(corrected));
+        let started = Instant::now();
+        let metrics = compare::metrics(&read_text(ocr)?, &read_text(corrected)?);
+        let micros = started.elapsed().as_secs_f64() * 1e6;
+        let file = ocr.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let name =
+            file.strip_suffix(".ocr.txt").or_else(|| file.strip_suffix(".txt")).unwrap_or(&file);
+        let value = serde_json::json!({
+            "name": name, "cer": metrics.cer, "wer": metrics.wer, "micros": micros.round(),
+        });
+        outln!("{value}");
     }
     Ok(ExitCode::SUCCESS)
 }

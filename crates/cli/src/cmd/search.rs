@@ -2,6 +2,9 @@
 //!
 //! A built bundle is read file by file as the engine asks, exactly as the browser fetches it;
 //! a documents folder is checked and built in memory first.
+//!
+//! `--bench-queries FILE` is a benchmarking aid (`cargo xtask bench` uses it): it runs many
+//! queries in this one process, so their times leave out process start-up.
 
 use crate::cmd::check::plural;
 use crate::documents;
@@ -15,6 +18,7 @@ use readingroom_core::search::results::{ResultDoc, SearchResults};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Search a collection: a documents folder, or a bundle built by `readingroom build`.
 #[derive(Debug, clap::Args)]
@@ -24,14 +28,20 @@ pub struct Args {
     /// The query: words, "phrases", OR, -excluded, prefix*, and filters such as country:USSR,
     /// subject:party, collection:..., year:1949 or year:1949..1951, has:corrected, layer:ocr.
     /// A query may start with a hyphen (`-soviet`): it is the query, not an option.
-    #[arg(allow_hyphen_values = true)]
-    pub query: String,
+    #[arg(required_unless_present = "bench_queries", allow_hyphen_values = true)]
+    pub query: Option<String>,
     /// Print JSON: per result id, score, hits and snippet; facets; fuzzy variants.
     #[arg(long)]
     pub json: bool,
     /// How many results to show.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// Benchmarking aid: run every query in FILE (one a line) in this one process and print
+    /// JSON with each query's time in microseconds, cold (a fresh index reading the files it
+    /// asks for, from the opening of search/meta.json on) and warm (the same query again on
+    /// that index), the files and bytes read, and the number of matching documents.
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub bench_queries: Option<PathBuf>,
 }
 
 /// Where the engine's files come from.
@@ -74,12 +84,20 @@ fn open(source: &Path) -> anyhow::Result<Files> {
     Ok(Files::Memory(files.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect()))
 }
 
+/// What a search read: files and bytes.
+#[derive(Debug, Default)]
+struct Reads {
+    files: usize,
+    bytes: usize,
+}
+
 /// Runs a query to the end, reading what the engine asks for.
 fn search(
     index: &mut Index,
     files: &Files,
     query: &query::Query,
     limit: usize,
+    reads: &mut Reads,
 ) -> anyhow::Result<SearchResults> {
     let options = SearchOptions { limit, ..SearchOptions::default() };
     loop {
@@ -88,6 +106,8 @@ fn search(
             Outcome::Need(paths) => {
                 for path in paths {
                     let bytes = files.read(&path)?;
+                    reads.files += 1;
+                    reads.bytes += bytes.len();
                     index.add(&path, bytes)?;
                 }
             }
@@ -96,7 +116,11 @@ fn search(
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let parsed = match query::parse(&args.query) {
+    if let Some(list) = &args.bench_queries {
+        return bench(args, list);
+    }
+    let text = args.query.as_deref().unwrap_or_default();
+    let parsed = match query::parse(text) {
         Ok(parsed) => parsed,
         Err(error) => {
             eprintln!("readingroom: the query cannot be read: {error}");
@@ -105,14 +129,50 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     };
     let files = open(&args.source)?;
     let mut index = Index::new(&files.read(META_FILE)?)?;
-    let results = search(&mut index, &files, &parsed, args.limit)?;
+    let results = search(&mut index, &files, &parsed, args.limit, &mut Reads::default())?;
     if args.json {
         let mut value = serde_json::to_value(&results)?;
-        value["query"] = serde_json::Value::String(args.query.clone());
+        value["query"] = serde_json::Value::String(text.to_owned());
         outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         print_text(&results);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--bench-queries`: times every query of the file, cold then warm, and prints JSON.
+fn bench(args: &Args, list: &Path) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(list)
+        .with_context(|| format!("cannot read the queries in {}", list.display()))?;
+    let files = open(&args.source)?;
+    let mut timed = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let parsed = match query::parse(line) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                timed.push(serde_json::json!({ "query": line, "error": error.to_string() }));
+                continue;
+            }
+        };
+        let started = Instant::now();
+        let meta = files.read(META_FILE)?;
+        let mut reads = Reads { files: 1, bytes: meta.len() };
+        let mut index = Index::new(&meta)?;
+        let results = search(&mut index, &files, &parsed, args.limit, &mut reads)?;
+        let cold = started.elapsed();
+        let started = Instant::now();
+        search(&mut index, &files, &parsed, args.limit, &mut Reads::default())?;
+        let warm = started.elapsed();
+        timed.push(serde_json::json!({
+            "query": line,
+            "cold_us": cold.as_micros() as u64,
+            "warm_us": warm.as_micros() as u64,
+            "files": reads.files,
+            "bytes": reads.bytes,
+            "total": results.total,
+        }));
+    }
+    outln!("{}", serde_json::to_string_pretty(&serde_json::json!({ "queries": timed }))?);
     Ok(ExitCode::SUCCESS)
 }
 

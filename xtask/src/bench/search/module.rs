@@ -1,0 +1,89 @@
+//! The search module's size, as `cargo xtask dist` prints it, and its make-up: the JS glue,
+//! and the wasm's code and data sections (the data holds static tables and strings).
+
+use crate::dist;
+use std::fs;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Module {
+    pub js_gzip: u64,
+    pub wasm_gzip: u64,
+    pub wasm_raw: u64,
+    /// The wasm's code and data sections, raw.
+    pub code: u64,
+    pub data: u64,
+}
+
+impl Module {
+    pub fn gzip(&self) -> u64 {
+        self.js_gzip + self.wasm_gzip
+    }
+}
+
+pub fn measure(dist: &Path) -> anyhow::Result<Module> {
+    let mut module = Module::default();
+    for entry in fs::read_dir(dist)? {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if !name.starts_with("readingroom-search-") {
+            continue;
+        }
+        let bytes = fs::read(&path)?;
+        let gzip = dist::gzip_len(&bytes)?;
+        if name.ends_with(".wasm") {
+            module.wasm_gzip += gzip;
+            module.wasm_raw += bytes.len() as u64;
+            for (id, size) in sections(&bytes) {
+                match id {
+                    10 => module.code += size,
+                    11 => module.data += size,
+                    _ => {}
+                }
+            }
+        } else {
+            module.js_gzip += gzip;
+        }
+    }
+    Ok(module)
+}
+
+/// The (id, size) of each section of a wasm binary; empty when it is not one.
+fn sections(wasm: &[u8]) -> Vec<(u8, u64)> {
+    let mut out = Vec::new();
+    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
+        return out;
+    }
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let (mut size, mut shift) = (0u64, 0);
+        while let Some(&byte) = wasm.get(at) {
+            at += 1;
+            size |= u64::from(byte & 0x7f) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 {
+                break;
+            }
+        }
+        out.push((id, size));
+        at += size as usize;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_read_by_their_leb128_sizes() {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend([10, 0x81, 0x01]);
+        wasm.extend(vec![0; 129]);
+        wasm.extend([11, 2, 0, 0]);
+        assert_eq!(sections(&wasm), vec![(10, 129), (11, 2)]);
+        assert!(sections(b"nope").is_empty());
+    }
+}

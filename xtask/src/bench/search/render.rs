@@ -1,0 +1,261 @@
+//! The `search` section of BENCHMARKS.md: method, collections, build, sizes, latency natively
+//! and in the browser, recall, then the ratios and targets ([`super::targets`]).
+
+use super::browser::BrowserRun;
+use super::collections::thousands;
+use super::module::Module;
+use super::queries::{COLD_PER_KIND, Kind, PER_KIND};
+use super::targets;
+use super::{Measured, native};
+use crate::bench::Args;
+use crate::bench::stats::{bytes, median, ms, p95, ratio, secs};
+use std::fmt::Write;
+
+/// The kinds of bytes a page fetches, in the order the tables show them.
+pub const BYTE_KINDS: [&str; 5] =
+    ["app shell", "catalog", "search module", "search index", "document data"];
+
+pub fn render(measured: &[Measured], browser: &BrowserRun, module: &Module, args: &Args) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "## Search\n");
+    method(&mut s, browser, args);
+    collections(&mut s, measured);
+    build(&mut s, measured);
+    pagefind_limit(&mut s, measured);
+    sizes(&mut s, measured, module);
+    native_latency(&mut s, measured);
+    for m in measured {
+        if let Some(run) = browser.collections.iter().find(|c| c.name == m.collection.name) {
+            super::render_browser::in_browser(&mut s, m, run);
+        }
+    }
+    super::render_browser::recall(&mut s, measured, browser);
+    targets::render(&mut s, measured, browser, module);
+    s
+}
+
+fn method(s: &mut String, browser: &BrowserRun, args: &Args) {
+    let _ = writeln!(
+        s,
+        "**Method.** Collections: the default collection (`documents/`) and synthetic ones of \
+         {sizes} documents of 7 pages, made by `readingroom synth --docs N --pages-per-doc 7 \
+         --cer 0.02 --seed 1` into `target/bench/synth-N/documents` (reused while their SOURCE.md \
+         shows that command). The CLI is built with `cargo build --profile native -p \
+         readingroom-cli`.\n\n\
+         - **Build**: wall time of `readingroom build <documents> --out <bundle>`, which reads and \
+         checks every folder and writes the catalog, one data file per document and the search \
+         index; median of 3 runs (1 run at 100 000 documents). Throughput is MB (2^20 bytes) of \
+         text (`ocr.txt` + `corrected.md`) per second. Pagefind indexes the same folders through \
+         its Node API (`tests/bench/pagefind-index.mjs`: one custom record per page, its OCR and \
+         corrected text, with the title and country/year filters), timed from the first file \
+         read to the last index file written; median of 3 runs below 10 000 documents, 1 run at \
+         10 000 (it takes minutes), none above {pf_max} documents.\n\
+         - **Sizes**: bytes on disk, and gzipped (level 6, each file on its own, as a server \
+         sends it). Pagefind's files are already compressed.\n\
+         - **Queries**: {per} of each kind, drawn from each collection (listed in \
+         `target/bench/<collection>/queries.txt`): *exact* words from frequent to rare, \
+         *phrase*s of two adjacent words of the corrected text, *fuzzy* OCR misreadings of \
+         frequent words (`m`→`rn`, `e`→`c`, `h`→`b` …, never a word of the sampled text), \
+         *filter*s (a frequent word with `country:\"…\"` or `year:Y..Y+5`), and *miss*es \
+         (nonsense words). Pagefind gets the same words, its filters for ours.\n\
+         - **Native latency**: `readingroom search <bundle> --bench-queries <file> --limit 20`, \
+         all queries in one process. *Cold* is a fresh `Index` from `search/meta.json` on, \
+         reading each file the engine asks for from disk (the OS cache is warm); *warm* is the \
+         same query again on that `Index`. Each query's time is the median of 3 passes (1 at \
+         100 000); tables give the median and p95 over the queries of a kind.\n\
+         - **Browser**: {chromium} (headless, Playwright's library API), with xtask's server \
+         (`xtask/src/serve.rs`, brotli) on 127.0.0.1. *Cold*: a fresh browser context (empty \
+         cache) per query, the first {cold} queries of each kind, the query in the URL \
+         (`#/?q=…`); *wall* is navigation start to the first result (or the empty state) on \
+         screen, *engine* the app's own `readingroom:search` User Timing measure. Bytes are \
+         Resource Timing's `transferSize` (compressed, headers included) of every response \
+         since navigation, grouped by kind. *Warm*: in one page, each query of the mix typed \
+         into the search box; the `readingroom:search` measure of each. Pagefind runs in the \
+         same browser through `tests/bench/pagefind.html`: `pagefind.search(q)` then the first \
+         10 results' `data()`, timed with `performance.now()` from before the module import \
+         (cold) or the search (warm). Cold runs alternate between the two engines query by \
+         query. The app shows **20** results and loads each one's document data file for its \
+         snippet; the harness loads 10 results' fragments.\n",
+        sizes = args.sizes().iter().map(|&n| thousands(n)).collect::<Vec<_>>().join(", "),
+        pf_max = thousands(args.pagefind_max),
+        per = PER_KIND,
+        cold = COLD_PER_KIND,
+        chromium = browser.chromium,
+    );
+}
+
+fn collections(s: &mut String, measured: &[Measured]) {
+    let _ = writeln!(
+        s,
+        "### Collections\n\n| collection | documents | pages | text | text gzipped |\n| --- | ---: | ---: | ---: | ---: |"
+    );
+    for m in measured {
+        let c = &m.collection;
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            c.label(),
+            thousands(c.docs),
+            thousands(c.pages),
+            bytes(c.text.raw as f64),
+            bytes(c.text.gzip as f64)
+        );
+    }
+}
+
+fn build(s: &mut String, measured: &[Measured]) {
+    let _ = writeln!(
+        s,
+        "\n### Index build\n\n| collection | Reading Room | MB/s | peak memory | Pagefind | MB/s | peak memory | time, ours / Pagefind |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for m in measured {
+        let mb = m.collection.text.raw as f64 / 1024.0 / 1024.0;
+        let ours = median(&m.build.seconds);
+        let (theirs, theirs_rate) = match &m.pagefind {
+            Some(p) => {
+                let t = median(&p.seconds);
+                let peak = p.peak_bytes.map_or("n/a".to_owned(), |b| bytes(b as f64));
+                (
+                    format!(
+                        "{} ({} run{}, {} records)",
+                        secs(t),
+                        p.seconds.len(),
+                        if p.seconds.len() == 1 { "" } else { "s" },
+                        thousands(p.records)
+                    ),
+                    format!("{:.2} | {peak}", mb / t),
+                )
+            }
+            None => ("not run".to_owned(), " | ".to_owned()),
+        };
+        let theirs_s = m.pagefind.as_ref().map_or(f64::NAN, |p| median(&p.seconds));
+        let _ = writeln!(
+            s,
+            "| {} | {} ({} run{}) | {:.2} | {} | {theirs} | {theirs_rate} | {} |",
+            m.collection.label(),
+            secs(ours),
+            m.build.seconds.len(),
+            if m.build.seconds.len() == 1 { "" } else { "s" },
+            mb / ours,
+            bytes(m.build.peak_bytes as f64),
+            ratio(ours, theirs_s)
+        );
+    }
+}
+
+/// Why Pagefind stops where it does: its time and memory at the largest size it ran, and how
+/// its time grew from the size before.
+fn pagefind_limit(s: &mut String, measured: &[Measured]) {
+    let ran: Vec<(&Measured, &super::pagefind::PagefindBuild)> = measured
+        .iter()
+        .filter(|m| m.collection.name != "default")
+        .filter_map(|m| Some((m, m.pagefind.as_ref()?)))
+        .collect();
+    let skipped: Vec<String> =
+        measured.iter().filter(|m| m.pagefind.is_none()).map(|m| m.collection.label()).collect();
+    let Some((last, pf)) = ran.last() else { return };
+    let mut note = format!(
+        "\nPagefind took {} and peaked at {} of memory for {} records ({}).",
+        secs(median(&pf.seconds)),
+        pf.peak_bytes.map_or("an unmeasured amount".to_owned(), |b| bytes(b as f64)),
+        thousands(pf.records),
+        last.collection.label()
+    );
+    if let [.., (m0, p0), (m1, p1)] = ran.as_slice() {
+        let _ = write!(
+            note,
+            " From {} to {} documents ({:.0}× the records) its time grew {:.1}×.",
+            thousands(m0.collection.docs),
+            thousands(m1.collection.docs),
+            p1.records as f64 / p0.records as f64,
+            median(&p1.seconds) / median(&p0.seconds)
+        );
+    }
+    if !skipped.is_empty() {
+        let _ = write!(
+            note,
+            " It was not run on {}: at that rate it would take far longer than the whole benchmark's budget of 30 minutes.",
+            skipped.join(", ")
+        );
+    }
+    let _ = writeln!(s, "{note}");
+}
+
+fn sizes(s: &mut String, measured: &[Measured], module: &Module) {
+    let _ = writeln!(
+        s,
+        "\n### Index size\n\n`search/` is Reading Room's index; `docs/` its per-document data files (the text results show); Pagefind's *index* is its `pf_meta`, `index/` and `filter/` files, its *fragments* each page's text.\n\n| collection | search/ | search/ gzipped | ÷ text gzipped | docs/ gzipped | catalog.json gzipped | Pagefind index | Pagefind fragments | index, ours / Pagefind |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for m in measured {
+        let b = &m.build;
+        let (pf_index, pf_frag, r) = match &m.pagefind {
+            Some(p) => (
+                bytes(p.index.gzip as f64),
+                bytes(p.fragments.gzip as f64),
+                ratio(b.search.gzip as f64, p.index.gzip as f64),
+            ),
+            None => ("".into(), "".into(), "".into()),
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} in {} files | {} | {:.2} | {} | {} | {pf_index} | {pf_frag} | {r} |",
+            m.collection.label(),
+            bytes(b.search.raw as f64),
+            thousands(b.search.files),
+            bytes(b.search.gzip as f64),
+            b.search.gzip as f64 / m.collection.text.gzip as f64,
+            bytes(b.docs.gzip as f64),
+            bytes(b.catalog.gzip as f64),
+        );
+    }
+    let pf_module = measured.iter().find_map(|m| m.pagefind.as_ref()).map(|p| p.module.gzip);
+    let _ = writeln!(
+        s,
+        "\nThe search module (wasm + JS, gzipped at level 9 as `cargo xtask dist` prints it): **{}**: \
+         wasm {} gzipped ({} raw: code section {}, data section {}), JS glue {} gzipped{}.",
+        bytes(module.gzip() as f64),
+        bytes(module.wasm_gzip as f64),
+        bytes(module.wasm_raw as f64),
+        bytes(module.code as f64),
+        bytes(module.data as f64),
+        bytes(module.js_gzip as f64),
+        pf_module.map_or(String::new(), |b| format!(
+            "; Pagefind's `pagefind.js`, worker and wasm: {}",
+            bytes(b as f64)
+        ))
+    );
+}
+
+fn native_latency(s: &mut String, measured: &[Measured]) {
+    let _ = writeln!(
+        s,
+        "\n### Native query latency\n\n`readingroom search --bench-queries`, limit 20. Files and bytes are what a cold query read (median).\n\n| collection | kind | cold median | cold p95 | warm median | warm p95 | files | bytes read | matches (median) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for m in measured {
+        for kind in Kind::ALL {
+            let of: Vec<&native::Timed> = m
+                .queries
+                .iter()
+                .zip(&m.native)
+                .filter(|(q, _)| q.kind == kind)
+                .map(|(_, t)| t)
+                .collect();
+            let get = |f: fn(&native::Timed) -> f64| of.iter().map(|t| f(t)).collect::<Vec<f64>>();
+            let cold = get(|t| t.cold_ms);
+            let warm = get(|t| t.warm_ms);
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {:.0} | {} | {:.0} |",
+                m.collection.label(),
+                kind.name(),
+                ms(median(&cold)),
+                ms(p95(&cold)),
+                ms(median(&warm)),
+                ms(p95(&warm)),
+                median(&get(|t| t.files as f64)),
+                bytes(median(&get(|t| t.bytes as f64))),
+                median(&get(|t| t.total as f64)),
+            );
+        }
+    }
+}
