@@ -144,6 +144,7 @@ async function appWarm(browser, url, queries) {
     let last = queries[0].q;
     for (const query of queries.slice(1)) {
       if (query.q === last) continue;
+      try {
       const before = (await appMeasures(page)).length;
       const resources = (await responses(page, url, 'readingroom')).length;
       await box.fill(query.q);
@@ -153,6 +154,10 @@ async function appWarm(browser, url, queries) {
       const fetched = (await responses(page, url, 'readingroom')).slice(resources);
       out.push({ q: query.q, kind: query.kind, ms, fetched: byKind(fetched) });
       last = query.q;
+      } catch (error) {
+        log(`warm query failed, the rest skipped: ${query.q}: ${error.message.split('\n')[0]}`);
+        break;
+      }
     }
   } finally {
     await context.close();
@@ -195,6 +200,16 @@ async function pagefindDocs(browser, url, queries) {
   return out;
 }
 
+/// A run that failed is recorded with its error, and the benchmark goes on.
+async function safely(q, run) {
+  try {
+    return await run();
+  } catch (error) {
+    log(`failed: ${q}: ${error.message.split('\n')[0]}`);
+    return { q, error: error.message.split('\n')[0] };
+  }
+}
+
 const browser = await chromium.launch({ executablePath, args });
 const report = { chromium: browser.version(), collections: [] };
 try {
@@ -203,18 +218,21 @@ try {
     if (c.pagefind) entry.pagefind = { cold: [], warm: [], recall: [] };
     for (const query of c.queries.filter((q) => q.cold)) {
       log(`${c.name}: cold: ${query.kind}: ${query.q}`);
-      entry.app.cold.push({ kind: query.kind, ...(await appCold(browser, c.app, query.q)) });
+      entry.app.cold.push({ kind: query.kind, ...(await safely(query.q, () => appCold(browser, c.app, query.q))) });
       if (c.pagefind) {
-        entry.pagefind.cold.push({ kind: query.kind, ...(await pagefindCold(browser, c.pagefind, query.pagefind)) });
+        entry.pagefind.cold.push({ kind: query.kind, ...(await safely(query.pagefind.q, () => pagefindCold(browser, c.pagefind, query.pagefind))) });
       }
     }
     log(`${c.name}: warm: ${c.queries.length} queries in the app`);
-    entry.app.warm = await appWarm(browser, c.app, c.queries);
+    entry.app.warm = await safely('warm', () => appWarm(browser, c.app, c.queries));
+    if (!Array.isArray(entry.app.warm)) entry.app.warm = [];
     if (c.pagefind) {
       log(`${c.name}: warm: ${c.queries.length} queries in Pagefind`);
-      entry.pagefind.warm = await pagefindWarm(browser, c.pagefind, c.queries.map((q) => ({ kind: q.kind, ...q.pagefind })));
+      entry.pagefind.warm = await safely('warm', () => pagefindWarm(browser, c.pagefind, c.queries.map((q) => ({ kind: q.kind, ...q.pagefind }))));
+      if (!Array.isArray(entry.pagefind.warm)) entry.pagefind.warm = [];
       log(`${c.name}: Pagefind's documents for the fuzzy queries (recall)`);
-      entry.pagefind.recall = await pagefindDocs(browser, c.pagefind, c.queries.filter((q) => q.kind === 'fuzzy').map((q) => q.pagefind));
+      entry.pagefind.recall = await safely('recall', () => pagefindDocs(browser, c.pagefind, c.queries.filter((q) => q.kind === 'fuzzy').map((q) => q.pagefind)));
+      if (!Array.isArray(entry.pagefind.recall)) entry.pagefind.recall = [];
     }
     report.collections.push(entry);
   }

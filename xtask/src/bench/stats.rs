@@ -37,6 +37,8 @@ pub struct Size {
     pub files: usize,
     pub raw: u64,
     pub gzip: u64,
+    /// When not 0, `gzip` is estimated from one file in this many.
+    pub sampled: usize,
 }
 
 impl std::ops::Add for Size {
@@ -46,6 +48,7 @@ impl std::ops::Add for Size {
             files: self.files + other.files,
             raw: self.raw + other.raw,
             gzip: self.gzip + other.gzip,
+            sampled: self.sampled.max(other.sampled),
         }
     }
 }
@@ -62,8 +65,8 @@ pub fn sizes(files: &[PathBuf]) -> anyhow::Result<Size> {
                     let mut size = Size::default();
                     for file in chunk {
                         let bytes = fs::read(file)?;
-                        size = size
-                            + Size { files: 1, raw: bytes.len() as u64, gzip: gzip_len(&bytes)? };
+                        let (raw, gzip) = (bytes.len() as u64, gzip_len(&bytes)?);
+                        size = size + Size { files: 1, raw, gzip, sampled: 0 };
                     }
                     Ok(size)
                 })
@@ -75,6 +78,29 @@ pub fn sizes(files: &[PathBuf]) -> anyhow::Result<Size> {
             .collect()
     });
     parts.into_iter().try_fold(Size::default(), |sum, part| Ok(sum + part?))
+}
+
+/// The sizes of `files`; above `max` files, the raw bytes are counted exactly and the gzipped
+/// ones estimated from an even sample (gigabytes at 100 000 documents).
+pub fn sizes_sampled(files: &[PathBuf], max: usize) -> anyhow::Result<Size> {
+    if files.len() <= max {
+        return sizes(files);
+    }
+    let every = files.len().div_ceil(max.max(1));
+    let sample: Vec<PathBuf> = files.iter().step_by(every).cloned().collect();
+    let part = sizes(&sample)?;
+    let mut raw = 0;
+    for file in files {
+        raw += fs::metadata(file)?.len();
+    }
+    let gzip = (raw as f64 * part.gzip as f64 / part.raw.max(1) as f64) as u64;
+    Ok(Size { files: files.len(), raw, gzip, sampled: every })
+}
+
+/// A gzipped size, `~` before it when estimated from a sample.
+pub fn gzipped(size: &Size) -> String {
+    let figure = bytes(size.gzip as f64);
+    if size.sampled > 0 { format!("~{figure}") } else { figure }
 }
 
 pub fn gzip_len(bytes: &[u8]) -> anyhow::Result<u64> {

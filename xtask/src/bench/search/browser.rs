@@ -29,13 +29,22 @@ pub struct Cold {
     pub kind: String,
     pub q: String,
     pub error: Option<String>,
-    /// From navigation start to the first result (or the empty state) on screen.
+    /// From navigation start to the first result (or the empty state) on screen; NaN when
+    /// the run failed.
+    #[serde(default = "nan")]
     pub wall_ms: f64,
     /// The engine's own timing: the app's `readingroom:search` measure, the harness's search.
+    #[serde(default)]
     pub engine_ms: Option<f64>,
     /// Every response of the visit, the catalog included.
+    #[serde(default)]
     pub all: ByKind,
+    #[serde(default)]
     pub catalog_end_ms: Option<f64>,
+}
+
+fn nan() -> f64 {
+    f64::NAN
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -16,6 +16,9 @@ const WORDS_PER_PAGE: u32 = 250;
 const CER: &str = "0.02";
 const SEED: u64 = 1;
 
+/// Above this many files, gzipped sizes are estimated from an even sample of them.
+pub const SAMPLED_ABOVE: usize = 20_000;
+
 #[derive(Debug)]
 pub struct Collection {
     /// `default`, or the number of synthetic documents.
@@ -107,7 +110,7 @@ fn measure(name: &str, documents: PathBuf) -> anyhow::Result<Collection> {
             files.push(corrected);
         }
     }
-    let text = stats::sizes(&files)?;
+    let text = stats::sizes_sampled(&files, SAMPLED_ABOVE)?;
     Ok(Collection {
         name: name.to_owned(),
         dir: bench_dir().join(if name == "default" {

@@ -3,7 +3,7 @@
 //! no start-up is timed).
 
 use super::cli;
-use super::collections::Collection;
+use super::collections::{Collection, SAMPLED_ABOVE};
 use super::queries::Query;
 use crate::bench::progress;
 use crate::bench::stats::{self, Size, median};
@@ -67,7 +67,7 @@ pub fn build(collection: &Collection, runs: usize) -> anyhow::Result<Build> {
         seconds,
         peak_bytes,
         search: stats::sizes(&stats::files_under(&bundle.join("search"))?)?,
-        docs: stats::sizes(&stats::files_under(&bundle.join("docs"))?)?,
+        docs: stats::sizes_sampled(&stats::files_under(&bundle.join("docs"))?, SAMPLED_ABOVE)?,
         catalog: stats::sizes(&[bundle.join("catalog.json")])?,
     })
 }
