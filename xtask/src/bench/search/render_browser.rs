@@ -44,7 +44,7 @@ pub fn in_browser(s: &mut String, m: &Measured, run: &CollectionRun) {
     }
     let _ = writeln!(
         s,
-        "\nCold bytes by kind (median over the cold queries; the catalog is fetched at start-up, beside the search):\n\n| engine | {} | total |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "\nCold bytes by kind (median over the cold queries; a link to a search fetches no catalog; the app loads it only to list the whole collection):\n\n| engine | {} | total |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         BYTE_KINDS.join(" | ")
     );
     for (name, engine) in [("Reading Room", Some(&run.app)), ("Pagefind", pf)] {
