@@ -207,7 +207,8 @@ fn bytes_why(app: &EngineRun) -> String {
     kinds.sort_by(|a, b| b.1.total_cmp(&a.1));
     let list: Vec<String> =
         kinds.iter().map(|(k, b)| format!("{k} {} ({:.0}%)", bytes(*b), 100.0 * b / all)).collect();
-    format!("by kind, {}", list.join(", "))
+    let largest = kinds.first().map_or("", |k| k.0);
+    format!("{largest} dominates; by kind, {}", list.join(", "))
 }
 
 /// Where the cold time goes: the engine's own measure against the wall, and the catalog.
