@@ -118,3 +118,16 @@ pub struct Section {
 pub fn progress(text: &str) {
     eprintln!("bench: {text}");
 }
+
+/// Builds the `readingroom` CLI for speed (`--profile native`), as every part measures it; the
+/// binary is `search::cli()`.
+fn build_cli() -> anyhow::Result<()> {
+    progress("building the readingroom CLI (--profile native)");
+    crate::process::run(std::process::Command::new("cargo").args([
+        "build",
+        "--profile",
+        "native",
+        "-p",
+        "readingroom-cli",
+    ]))
+}

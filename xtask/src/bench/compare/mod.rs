@@ -13,9 +13,8 @@ mod peers;
 mod render;
 
 use super::{Args, Section, progress};
-use crate::{dist, process, setup};
+use crate::{dist, setup};
 use std::path::PathBuf;
-use std::process::Command;
 
 /// With `--quick`, the per-command runs take every eighth article.
 const QUICK_STEP: usize = 8;
@@ -33,15 +32,8 @@ pub struct Measured {
 
 pub fn run(args: &Args) -> anyhow::Result<Section> {
     setup::run()?;
-    progress("building the readingroom CLI (--profile native)");
-    process::run(Command::new("cargo").args([
-        "build",
-        "--profile",
-        "native",
-        "-p",
-        "readingroom-cli",
-    ]))?;
-    let cli = crate::root().join("target/native/readingroom");
+    super::build_cli()?;
+    let cli = super::search::cli();
     let venv = articles::venv()?;
     let all = articles::write_all()?;
     let ((ours, ours_run), (theirs, theirs_run)) = peers::in_process(&cli, &venv, &all)?;

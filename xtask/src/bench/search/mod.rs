@@ -21,11 +21,10 @@ mod render_browser;
 mod targets;
 
 use super::{Args, Section, progress};
-use crate::{dist, process, setup};
+use crate::{dist, setup};
 use collections::Collection;
 use queries::{Kind, Query};
 use std::path::PathBuf;
-use std::process::Command;
 
 /// The `readingroom` CLI built for speed.
 pub fn cli() -> PathBuf {
@@ -46,14 +45,7 @@ pub struct Measured {
 
 pub fn run(args: &Args) -> anyhow::Result<Section> {
     setup::run()?;
-    progress("building the readingroom CLI (--profile native)");
-    process::run(Command::new("cargo").args([
-        "build",
-        "--profile",
-        "native",
-        "-p",
-        "readingroom-cli",
-    ]))?;
+    super::build_cli()?;
     progress("building the site (cargo xtask dist)");
     let dist = dist::run()?;
     let module = module::measure(&dist)?;
