@@ -1,15 +1,20 @@
 //! The document table: what filters, facets and BM25 need of every document, a few bytes each.
-//! `RRT1`, the count, then per document its country, subject and collection codes (0 for
-//! none, else the index in [`super::FacetNames`] plus one), its year (0 for none), a flags byte
-//! (bit 0: has a corrected transcription; bits 1-2: its OCR quality band, 0 for none, else
-//! the band's place in [`crate::quality::Band::ALL`] plus one) and the token lengths of its OCR
-//! and corrected layers.
+//! `RRT2`, the count, then one column after another, so that like values sit together and
+//! compress well (a large collection's table is the biggest file a query fetches):
+//! - the country, subject and collection codes (0 for none, else the index in
+//!   [`super::FacetNames`] plus one), each a column of varints;
+//! - the years (0 for none), varints;
+//! - the flags bytes (bit 0: has a corrected transcription; bits 1-2: its OCR quality band, 0
+//!   for none, else the band's place in [`crate::quality::Band::ALL`] plus one);
+//! - the token lengths of the OCR layers, then of the corrected layers, one byte each in
+//!   [`length_byte`]'s scale: BM25 needs a length's size, not its last digit, as Lucene's
+//!   one-byte norms show.
 
 use super::varint::{get_u32, put};
 use super::{FormatError, damaged};
 use crate::quality::Band;
 
-const MAGIC: &[u8; 4] = b"RRT1";
+const MAGIC: &[u8; 4] = b"RRT2";
 
 /// One document's row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,24 +26,50 @@ pub struct DocRow {
     pub has_corrected: bool,
     /// The band of the document's character error rate, if it has a correction.
     pub quality: Option<Band>,
-    /// Tokens in the OCR layer (furniture included) and in the corrected layer.
+    /// Tokens in the OCR layer (furniture included) and in the corrected layer; as read back
+    /// from a table, to within 1/16 (see [`length_byte`]).
     pub len: [u32; 2],
+}
+
+/// A length in one byte: exact below 16, above that three bits of mantissa under a power of
+/// two, so within 1/16 of the length either way.
+pub fn length_byte(len: u32) -> u8 {
+    if len < 16 {
+        return len as u8;
+    }
+    let shift = 32 - len.leading_zeros() - 4;
+    (16 + (shift - 1) * 8 + ((len >> shift) - 8)) as u8
+}
+
+/// The length a [`length_byte`] stands for: the middle of its range.
+pub fn byte_length(byte: u8) -> u32 {
+    if byte < 16 {
+        return u32::from(byte);
+    }
+    let shift = u32::from(byte - 16) / 8 + 1;
+    let mantissa = u32::from(byte - 16) % 8 + 8;
+    (mantissa << shift) + (1 << (shift - 1))
+}
+
+fn flags(row: &DocRow) -> u8 {
+    let band =
+        row.quality.map_or(0, |b| Band::ALL.iter().position(|&x| x == b).unwrap_or(0) as u8 + 1);
+    u8::from(row.has_corrected) | band << 1
 }
 
 pub fn write(rows: &[DocRow]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     put(&mut out, rows.len() as u64);
-    for row in rows {
-        for value in [row.country, row.subject, row.collection, u32::from(row.year)] {
-            put(&mut out, u64::from(value));
+    let columns: [fn(&DocRow) -> u32; 4] =
+        [|r| r.country, |r| r.subject, |r| r.collection, |r| u32::from(r.year)];
+    for column in columns {
+        for row in rows {
+            put(&mut out, u64::from(column(row)));
         }
-        let band = row
-            .quality
-            .map_or(0, |b| Band::ALL.iter().position(|&x| x == b).unwrap_or(0) as u8 + 1);
-        out.push(u8::from(row.has_corrected) | band << 1);
-        put(&mut out, u64::from(row.len[0]));
-        put(&mut out, u64::from(row.len[1]));
     }
+    out.extend(rows.iter().map(flags));
+    out.extend(rows.iter().map(|r| length_byte(r.len[0])));
+    out.extend(rows.iter().map(|r| length_byte(r.len[1])));
     out
 }
 
@@ -47,21 +78,30 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<DocRow>, FormatError> {
     let body = bytes.strip_prefix(MAGIC).ok_or_else(|| damaged(file, "not a document table"))?;
     let mut at = 0;
     let count = get_u32(body, &mut at).ok_or_else(broken)? as usize;
-    let mut rows = Vec::with_capacity(count.min(body.len()));
-    for _ in 0..count {
-        let mut next = || get_u32(body, &mut at).ok_or_else(broken);
-        let (country, subject, collection) = (next()?, next()?, next()?);
-        let year = u16::try_from(next()?).map_err(|_| broken())?;
-        let flags = *body.get(at).ok_or_else(broken)?;
-        at += 1;
-        let mut next = || get_u32(body, &mut at).ok_or_else(broken);
-        let len = [next()?, next()?];
-        let quality = match (flags >> 1) & 3 {
+    let mut rows = vec![DocRow::default(); count.min(body.len())];
+    if rows.len() < count {
+        return Err(broken());
+    }
+    let columns: [fn(&mut DocRow, u32) -> Option<()>; 4] = [
+        |r, v| Some(r.country = v),
+        |r, v| Some(r.subject = v),
+        |r, v| Some(r.collection = v),
+        |r, v| Some(r.year = u16::try_from(v).ok()?),
+    ];
+    for column in columns {
+        for row in &mut rows {
+            column(row, get_u32(body, &mut at).ok_or_else(broken)?).ok_or_else(broken)?;
+        }
+    }
+    let bytes = body.get(at..at + 3 * count).ok_or_else(broken)?;
+    for (i, row) in rows.iter_mut().enumerate() {
+        let flags = bytes[i];
+        row.has_corrected = flags & 1 == 1;
+        row.quality = match (flags >> 1) & 3 {
             0 => None,
             n => Some(*Band::ALL.get(usize::from(n) - 1).ok_or_else(broken)?),
         };
-        let has_corrected = flags & 1 == 1;
-        rows.push(DocRow { country, subject, collection, year, has_corrected, quality, len });
+        row.len = [byte_length(bytes[count + i]), byte_length(bytes[2 * count + i])];
     }
     Ok(rows)
 }
@@ -86,8 +126,22 @@ mod tests {
             DocRow::default(),
         ];
         let bytes = write(&rows);
-        assert_eq!(read("t", &bytes).expect("reads"), rows);
+        let mut lengths_as_read = rows.clone();
+        lengths_as_read[0].len = [byte_length(length_byte(3500)), byte_length(length_byte(3400))];
+        assert_eq!(read("t", &bytes).expect("reads"), lengths_as_read);
         let error = read("t", &bytes[..bytes.len() - 1]).expect_err("cut short");
         assert!(error.to_string().contains("build the bundle again"), "{error}");
+    }
+
+    #[test]
+    fn a_length_byte_is_within_a_sixteenth_and_keeps_the_order() {
+        let mut previous = 0;
+        for len in (0..100_000).chain([u32::MAX / 3, u32::MAX]) {
+            let byte = length_byte(len);
+            assert!(byte >= previous, "{len}");
+            previous = byte;
+            let back = f64::from(byte_length(byte));
+            assert!((back - f64::from(len)).abs() <= f64::from(len) / 16.0, "{len} read {back}");
+        }
     }
 }
