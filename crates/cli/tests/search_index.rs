@@ -249,10 +249,15 @@ fn a_built_bundle_answers_as_the_documents_folder_does() {
     let meta = std::fs::read_to_string(bundle.join("search/meta.json")).unwrap();
     let meta: Value = serde_json::from_str(&meta).unwrap();
     assert!(meta.get("pack").is_none(), "the default collection is sharded: {meta}");
-    assert!(
-        meta["dict"].as_array().unwrap().len() > 1
-            && meta["postings"].as_array().unwrap().len() > 1
-    );
+    assert!(meta["dict"].as_array().unwrap().len() > 1 && meta["postings"].as_u64().unwrap() > 1);
+    // meta.json names no file: each file's name is its part and the index's key.
+    let key = meta["key"].as_str().expect("a key");
+    let files: Vec<String> = std::fs::read_dir(bundle.join("search"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "meta.json")
+        .collect();
+    assert!(files.len() > 3 && files.iter().all(|f| f.contains(&format!(".{key}."))), "{files:?}");
     // Searching a folder builds its index in memory first, which takes a while in a debug
     // build: a spread of the queries is enough to compare the two.
     for query in QUERIES.iter().step_by(3) {
@@ -275,13 +280,14 @@ fn a_small_collection_is_packed_and_answers_as_its_folder_does() {
     build(&folder, &bundle);
     let meta = std::fs::read_to_string(bundle.join("search/meta.json")).unwrap();
     let meta: Value = serde_json::from_str(&meta).unwrap();
-    let pack = meta["pack"].as_str().expect("a small collection is packed");
+    assert_eq!(meta["pack"], true, "a small collection is packed");
+    let pack = format!("search/pack.{}.bin", meta["key"].as_str().expect("a key"));
     let mut files: Vec<String> = std::fs::read_dir(bundle.join("search"))
         .unwrap()
         .map(|e| format!("search/{}", e.unwrap().file_name().to_string_lossy()))
         .collect();
     files.sort();
-    assert_eq!(files, ["search/meta.json", pack]);
+    assert_eq!(files, ["search/meta.json", pack.as_str()]);
     let mut found = 0;
     for query in ["Lodge", "chancery", "SECRET", "Cuba", "has:corrected", "secret layer:ocr"] {
         let answer = search_text(&bundle, query);

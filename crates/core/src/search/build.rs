@@ -4,7 +4,7 @@
 
 use super::format::chunk::{self, BlockWriter, PostingsWriter};
 use super::format::table::{self, DocRow};
-use super::format::{self, ChunkRef, DocCard, FacetNames, IndexMeta, PostingLayer};
+use super::format::{self, DocCard, FacetNames, IndexMeta, Part, PostingLayer};
 use super::normalize::tokenize;
 use crate::bundle::{BuiltFile, CatalogEntry, DocumentData, Page, short_hash};
 use crate::furniture::Furniture;
@@ -86,33 +86,33 @@ pub fn build(
         rows.push(row(entry, &facets, len));
     }
     let avg_len = average_lengths(&rows);
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let (dict, postings) = dictionary(terms, options, &mut files);
-    let shards = shards(entries, options.shard_size, &mut files);
-    let table_bytes = table::write(&rows);
-    let table = hashed("search/table", "bin", &table_bytes);
-    files.push((table.clone(), table_bytes));
-    let mut meta = IndexMeta {
+    let mut parts: Vec<(Part, Vec<u8>)> = Vec::new();
+    let (dict, postings) = dictionary(terms, options, &mut parts);
+    let shards = shards(entries, options.shard_size, &mut parts);
+    parts.push((Part::Table, table::write(&rows)));
+    let hashes: String = parts.iter().map(|(_, bytes)| short_hash(bytes)).collect();
+    let key = short_hash(hashes.as_bytes());
+    let files: Vec<(String, Vec<u8>)> =
+        parts.into_iter().map(|(part, bytes)| (part.file(&key), bytes)).collect();
+    let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let pack = total <= options.pack_limit;
+    let meta = IndexMeta {
         format: format::FORMAT_VERSION,
         docs: entries.len() as u32,
         pages,
         avg_len,
         facets,
-        table,
+        key: key.clone(),
         dict,
         postings,
         shard_size: options.shard_size,
         shards,
-        pack: None,
+        pack,
         fold: fold_table(data),
     };
-    let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
     let mut out: Vec<BuiltFile> = Vec::new();
-    if total <= options.pack_limit {
-        let bytes = format::pack::write(&files);
-        let name = hashed("search/pack", "bin", &bytes);
-        meta.pack = Some(name.clone());
-        out.push(BuiltFile { path: name, bytes });
+    if pack {
+        out.push(BuiltFile { path: Part::Pack.file(&key), bytes: format::pack::write(&files) });
     } else {
         out.extend(files.into_iter().map(|(path, bytes)| BuiltFile { path, bytes }));
     }
@@ -143,10 +143,6 @@ fn fold_table(data: &[DocumentData]) -> Vec<(char, String)> {
 #[cfg(not(feature = "unicode-tables"))]
 fn fold_table(_: &[DocumentData]) -> Vec<(char, String)> {
     Vec::new()
-}
-
-fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
-    format!("{stem}.{}.{extension}", short_hash(bytes))
 }
 
 fn facet_names(entries: &[CatalogEntry]) -> FacetNames {
@@ -193,57 +189,52 @@ fn average_lengths(rows: &[DocRow]) -> [f32; 2] {
     [mean(0, false), mean(1, true)]
 }
 
-/// Cuts the sorted terms into dictionary chunks and their postings into blocks.
+/// Cuts the sorted terms into dictionary chunks and their postings into blocks; returns each
+/// chunk's first term and the number of blocks.
 fn dictionary(
     terms: HashMap<String, PostingsWriter>,
     options: BuildOptions,
-    files: &mut Vec<(String, Vec<u8>)>,
-) -> (Vec<ChunkRef>, Vec<String>) {
+    parts: &mut Vec<(Part, Vec<u8>)>,
+) -> (Vec<String>, u32) {
     let mut sorted: Vec<(String, PostingsWriter)> = terms.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut postings = Vec::new();
+    let mut blocks = 0;
     let mut block = BlockWriter::default();
     let mut places = Vec::with_capacity(sorted.len());
     for (term, writer) in &sorted {
         let entry = writer.finish();
         if !block.is_empty() && block.len() + entry.len() > options.block_bytes {
-            let bytes = std::mem::take(&mut block).finish();
-            let name = hashed(&format!("search/post-{}", postings.len()), "bin", &bytes);
-            files.push((name.clone(), bytes));
-            postings.push(name);
+            parts.push((Part::Block(blocks), std::mem::take(&mut block).finish()));
+            blocks += 1;
         }
         let offset = block.push(&entry);
-        places.push((term.as_str(), chunk::place(postings.len() as u32, offset)));
+        places.push((term.as_str(), chunk::place(blocks as u32, offset)));
     }
     if !block.is_empty() {
-        let bytes = block.finish();
-        let name = hashed(&format!("search/post-{}", postings.len()), "bin", &bytes);
-        files.push((name.clone(), bytes));
-        postings.push(name);
+        parts.push((Part::Block(blocks), block.finish()));
+        blocks += 1;
     }
     let mut dict = Vec::new();
     for (n, run) in places.chunks(options.dict_terms.max(1)).enumerate() {
         let map = fst::Map::from_iter(run.iter().map(|&(term, place)| (term, place)))
             .unwrap_or_else(|e| unreachable!("terms are sorted and unique: {e}"));
-        let bytes = chunk::dict_bytes(map.into_fst().into_inner());
-        let name = hashed(&format!("search/dict-{n}"), "bin", &bytes);
-        files.push((name.clone(), bytes));
-        dict.push(ChunkRef { first: run[0].0.to_owned(), file: name });
+        parts.push((Part::Dict(n), chunk::dict_bytes(map.into_fst().into_inner())));
+        dict.push(run[0].0.to_owned());
     }
-    (dict, postings)
+    (dict, blocks as u32)
 }
 
-fn shards(entries: &[CatalogEntry], size: u32, files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
-    let mut names = Vec::new();
+/// Writes the card shards; returns their number.
+fn shards(entries: &[CatalogEntry], size: u32, parts: &mut Vec<(Part, Vec<u8>)>) -> u32 {
+    let mut count = 0;
     for (n, run) in entries.chunks(size.max(1) as usize).enumerate() {
         let cards: Vec<DocCard> = run.iter().map(card).collect();
         let bytes =
             serde_json::to_vec(&cards).unwrap_or_else(|e| unreachable!("cards serialize: {e}"));
-        let name = hashed(&format!("search/docs-{n}"), "json", &bytes);
-        files.push((name.clone(), bytes));
-        names.push(name);
+        parts.push((Part::Shard(n), bytes));
+        count += 1;
     }
-    names
+    count
 }
 
 fn card(entry: &CatalogEntry) -> DocCard {

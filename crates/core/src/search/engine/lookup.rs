@@ -7,6 +7,7 @@
 //! as two dictionary words the OCR split with a stray space ("Commu nist").
 
 use super::{Index, Stop};
+use crate::search::format::Part;
 use crate::search::format::chunk::unplace;
 use crate::search::fuzzy;
 use crate::search::normalize::tokenize;
@@ -53,7 +54,7 @@ pub(super) struct Words {
 
 /// The chunk that would hold `term`.
 fn chunk_of(index: &Index, term: &str) -> usize {
-    index.meta.dict.partition_point(|c| c.first.as_str() <= term).saturating_sub(1)
+    index.meta.dict.partition_point(|c| c.as_str() <= term).saturating_sub(1)
 }
 
 /// The chunks holding terms from `low` up to (not including) `high`.
@@ -153,10 +154,8 @@ fn dict<'a>(
     need: &mut Vec<String>,
 ) -> Option<&'a fst::Map<Vec<u8>>> {
     let map = index.dicts.get(chunk).and_then(Option::as_ref);
-    if map.is_none()
-        && let Some(c) = index.meta.dict.get(chunk)
-    {
-        need.push(index.need(&c.file));
+    if map.is_none() && chunk < index.meta.dict.len() {
+        need.push(index.need(Part::Dict(chunk)));
     }
     map
 }

@@ -4,9 +4,9 @@
 use super::filters::Filters;
 use super::lookup::{Compiled, Found, Words, block_of};
 use super::{Index, Stop};
-use crate::search::format::PostingLayer;
 use crate::search::format::chunk::{Postings, read_postings, unplace};
 use crate::search::format::table::DocRow;
+use crate::search::format::{Part, PostingLayer, damaged};
 use crate::search::query::{Clause, Filter, Layer, Query};
 
 /// Weight of a hit by layer: the corrected text is the better witness, furniture the worst.
@@ -79,10 +79,14 @@ pub(super) struct Matched {
 /// Decodes the postings at `place`, or asks for its block.
 pub(super) fn postings(index: &Index, place: u64) -> Result<Postings, Stop> {
     let (block, offset) = unplace(place);
-    let file = index.meta.postings.get(block as usize).cloned().unwrap_or_default();
-    match index.blocks.get(block as usize).and_then(Option::as_ref) {
-        Some(bytes) => Ok(read_postings(&file, bytes, offset)?),
-        None => Err(Stop::Need(vec![index.need(&file)])),
+    let part = Part::Block(block as usize);
+    match index.blocks.get(block as usize) {
+        Some(Some(bytes)) => Ok(read_postings(&part.file(&index.meta.key), bytes, offset)?),
+        Some(None) => Err(Stop::Need(vec![index.need(part)])),
+        None => Err(Stop::Damaged(damaged(
+            &part.file(&index.meta.key),
+            "a dictionary entry names a postings block that meta.json does not count",
+        ))),
     }
 }
 
@@ -96,7 +100,7 @@ fn need_blocks(index: &Index, words: &Words) -> Result<(), Stop> {
         .flat_map(|f| &f.terms)
         .map(|(_, place)| block_of(*place))
         .filter(|&block| index.blocks.get(block).is_some_and(Option::is_none))
-        .map(|block| index.need(&index.meta.postings[block]))
+        .map(|block| index.need(Part::Block(block)))
         .collect();
     super::needing(need)
 }

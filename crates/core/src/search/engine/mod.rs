@@ -23,7 +23,7 @@ mod rank;
 
 use super::format::chunk::{read_block, read_dict};
 use super::format::table::{self, DocRow};
-use super::format::{self, DocCard, FormatError, IndexMeta, damaged};
+use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged};
 use super::query::Query;
 use super::results::SearchResults;
 use crate::bundle::DocumentData;
@@ -50,20 +50,9 @@ impl Default for SearchOptions {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Role {
-    Pack,
-    Table,
-    Dict(usize),
-    Block(usize),
-    Shard(usize),
-}
-
 /// The index, with the files loaded so far.
 pub struct Index {
     meta: IndexMeta,
-    /// Every index file's name and role, sorted by name.
-    roles: Vec<(String, Role)>,
     table: Option<Vec<DocRow>>,
     dicts: Vec<Option<fst::Map<Vec<u8>>>>,
     blocks: Vec<Option<Vec<u8>>>,
@@ -109,22 +98,11 @@ impl Index {
                 ),
             });
         }
-        let mut roles = Vec::new();
-        if let Some(pack) = &meta.pack {
-            roles.push((pack.clone(), Role::Pack));
-        }
-        roles.push((meta.table.clone(), Role::Table));
-        roles.extend(meta.dict.iter().enumerate().map(|(i, c)| (c.file.clone(), Role::Dict(i))));
-        roles.extend(meta.postings.iter().enumerate().map(|(i, f)| (f.clone(), Role::Block(i))));
-        roles.extend(meta.shards.iter().enumerate().map(|(i, f)| (f.clone(), Role::Shard(i))));
-        order::sort_by(&mut roles, |a, b| a.0.cmp(&b.0));
-        let empty = |n: usize| (0..n).map(|_| None).collect();
         Ok(Index {
             dicts: (0..meta.dict.len()).map(|_| None).collect(),
-            blocks: empty(meta.postings.len()),
-            shards: (0..meta.shards.len()).map(|_| None).collect(),
+            blocks: (0..meta.postings).map(|_| None).collect(),
+            shards: (0..meta.shards).map(|_| None).collect(),
             meta,
-            roles,
             table: None,
             data: HashMap::new(),
         })
@@ -136,16 +114,20 @@ impl Index {
 
     /// Adds a file the engine asked for. Document data files are any other bundle path.
     pub fn add(&mut self, file: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
-        match self.role(file) {
-            Some(Role::Pack) => {
+        match self.part(file) {
+            Some(Part::Pack) => {
                 for (inner, bytes) in format::pack::read(file, &bytes)? {
                     self.add(&inner, bytes)?;
                 }
             }
-            Some(Role::Table) => self.table = Some(table::read(file, &bytes)?),
-            Some(Role::Dict(i)) => self.dicts[i] = Some(read_dict(file, &bytes)?),
-            Some(Role::Block(i)) => self.blocks[i] = Some(read_block(file, bytes)?),
-            Some(Role::Shard(i)) => self.shards[i] = Some(json(file, &bytes)?),
+            Some(Part::Table) => self.table = Some(table::read(file, &bytes)?),
+            Some(Part::Dict(i)) => {
+                *slot(&mut self.dicts, i, file)? = Some(read_dict(file, &bytes)?)
+            }
+            Some(Part::Block(i)) => {
+                *slot(&mut self.blocks, i, file)? = Some(read_block(file, bytes)?)
+            }
+            Some(Part::Shard(i)) => *slot(&mut self.shards, i, file)? = Some(json(file, &bytes)?),
             None => {
                 let data = json(file, &bytes)?;
                 self.data.insert(file.to_owned(), data);
@@ -179,21 +161,17 @@ impl Index {
         })
     }
 
-    fn role(&self, file: &str) -> Option<Role> {
-        let i = self.roles.binary_search_by(|(name, _)| name.as_str().cmp(file)).ok()?;
-        Some(self.roles[i].1)
+    fn part(&self, file: &str) -> Option<Part> {
+        Part::of(file, &self.meta.key)
     }
 
-    /// The file to ask for when `file` is missing: the pack holds everything but document text.
-    fn need(&self, file: &str) -> String {
-        match &self.meta.pack {
-            Some(pack) if self.role(file).is_some() => pack.clone(),
-            _ => file.to_owned(),
-        }
+    /// The file to ask for when a part is missing: the pack holds every part.
+    fn need(&self, part: Part) -> String {
+        if self.meta.pack { Part::Pack } else { part }.file(&self.meta.key)
     }
 
     fn table(&self) -> Result<&[DocRow], Stop> {
-        self.table.as_deref().ok_or_else(|| Stop::Need(vec![self.need(&self.meta.table)]))
+        self.table.as_deref().ok_or_else(|| Stop::Need(vec![self.need(Part::Table)]))
     }
 }
 
@@ -202,6 +180,15 @@ impl Index {
 fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, FormatError> {
     let text = std::str::from_utf8(bytes).map_err(|e| damaged(file, &e.to_string()))?;
     serde_json::from_str(text).map_err(|e| damaged(file, &e.to_string()))
+}
+
+/// The place of a numbered file, which `meta.json` must count.
+fn slot<'a, T>(
+    slots: &'a mut [Option<T>],
+    i: usize,
+    file: &str,
+) -> Result<&'a mut Option<T>, FormatError> {
+    slots.get_mut(i).ok_or_else(|| damaged(file, "meta.json does not count this file"))
 }
 
 /// Sorts and dedups a list of files to ask for; an empty list means nothing is missing.

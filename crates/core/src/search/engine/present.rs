@@ -5,7 +5,7 @@ use super::matching::{HitRef, Matched};
 use super::rank::{Ranked, best_pages};
 use super::{Index, SearchOptions, Stop};
 use crate::bundle::DocumentData;
-use crate::search::format::{DocCard, PostingLayer};
+use crate::search::format::{DocCard, Part, PostingLayer, damaged};
 use crate::search::normalize::{Token, tokenize};
 use crate::search::results::{Hit, LayerHits, ResultDoc, ResultPage, Snippet};
 
@@ -16,13 +16,15 @@ fn card(index: &Index, doc: u32) -> Result<&DocCard, Stop> {
     let size = index.meta.shard_size.max(1);
     let shard = (doc / size) as usize;
     let cards = index.shards.get(shard).and_then(Option::as_ref).ok_or_else(|| {
-        Stop::Need(index.meta.shards.get(shard).map(|f| index.need(f)).into_iter().collect())
+        Stop::Need(
+            (shard < index.shards.len())
+                .then(|| index.need(Part::Shard(shard)))
+                .into_iter()
+                .collect(),
+        )
     })?;
     cards.get((doc % size) as usize).ok_or_else(|| {
-        Stop::Damaged(crate::search::format::damaged(
-            &index.meta.shards[shard],
-            "a card is missing",
-        ))
+        Stop::Damaged(damaged(&Part::Shard(shard).file(&index.meta.key), "a card is missing"))
     })
 }
 

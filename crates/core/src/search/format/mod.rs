@@ -4,17 +4,19 @@
 //! The index is split so that a query downloads only what it needs, as Pagefind's is:
 //!
 //! ```text
-//! search/meta.json              IndexMeta: counts, facet names, and the list of every file below
-//! search/table.<hash>.bin       per document: facet codes, year, layer lengths (BM25, filters, facets)
-//! search/dict-<n>.<hash>.bin    a sorted range of the term dictionary, as an fst map
-//! search/post-<n>.<hash>.bin    the postings of a sorted range of terms
-//! search/docs-<n>.<hash>.json   display cards of a run of documents (title, date, data file)
+//! search/meta.json             IndexMeta: counts, facet names, each dictionary chunk's first term
+//! search/table.<key>.bin       per document: facet codes, year, layer lengths (BM25, filters, facets)
+//! search/dict-<n>.<key>.bin    a sorted range of the term dictionary, as an fst map
+//! search/post-<n>.<key>.bin    the postings of a sorted range of terms
+//! search/docs-<n>.<key>.json   display cards of a run of documents (title, date, data file)
 //! ```
 //!
 //! A query fetches the table, the dictionary chunks its terms (and their fuzzy neighbourhoods)
 //! fall in, the postings blocks of the terms it matched, and the cards of the documents it
-//! shows. A small collection packs all of these into one file, `search/pack.<hash>.bin`.
-//! Every file name but `meta.json` carries a hash of its content, so hosts may cache them forever.
+//! shows. A small collection packs all of these into one file, `search/pack.<key>.bin`.
+//! Every file name but `meta.json` carries the index's key, a hash of the content of all its
+//! files, so hosts may cache them forever; `meta.json` names no file, it gives their counts
+//! (a list of 10 000 hashed names would cost a large collection's every query 190 KB).
 
 pub mod chunk;
 pub mod pack;
@@ -24,7 +26,7 @@ pub mod varint;
 use serde::{Deserialize, Serialize};
 
 /// The version of the index format; the engine refuses others with a clear message.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The index's entry point, relative to the bundle folder.
 pub const META_FILE: &str = "search/meta.json";
@@ -40,18 +42,18 @@ pub struct IndexMeta {
     pub avg_len: [f32; 2],
     /// The values of the facets; a document's codes in the table index these lists.
     pub facets: FacetNames,
-    /// The document table's file.
-    pub table: String,
-    /// The dictionary chunks, sorted by their first term.
-    pub dict: Vec<ChunkRef>,
-    /// The postings blocks; a dictionary entry names its block by position in this list.
-    pub postings: Vec<String>,
-    /// The documents per card shard, and the shards' files.
+    /// A hash of the content of every index file; each file's name carries it ([`Part::file`]).
+    pub key: String,
+    /// The first term of each dictionary chunk, in order (the chunks are sorted ranges).
+    pub dict: Vec<String>,
+    /// The number of postings blocks; a dictionary entry names its block by number.
+    pub postings: u32,
+    /// The documents per card shard, and the number of shards.
     pub shard_size: u32,
-    pub shards: Vec<String>,
-    /// When set, every file above is inside this one file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<String>,
+    pub shards: u32,
+    /// When set, every file of the index is inside one file, [`Part::Pack`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pack: bool,
     /// How the collection's characters (and those of the scripts readers type) fold, where
     /// that is not plain lowercasing: the engine folds from this table, so the browser needs
     /// no Unicode decomposition tables (see `search::normalize`).
@@ -67,11 +69,45 @@ pub struct FacetNames {
     pub collection: Vec<String>,
 }
 
-/// One dictionary chunk: its first term and its file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChunkRef {
-    pub first: String,
-    pub file: String,
+/// A file of the index, named by its part and the index's key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Pack,
+    Table,
+    Dict(usize),
+    Block(usize),
+    Shard(usize),
+}
+
+impl Part {
+    /// The file's path, relative to the bundle folder.
+    pub fn file(self, key: &str) -> String {
+        match self {
+            Part::Pack => format!("search/pack.{key}.bin"),
+            Part::Table => format!("search/table.{key}.bin"),
+            Part::Dict(n) => format!("search/dict-{n}.{key}.bin"),
+            Part::Block(n) => format!("search/post-{n}.{key}.bin"),
+            Part::Shard(n) => format!("search/docs-{n}.{key}.json"),
+        }
+    }
+
+    /// The part a path names, if it is a file of the index whose key is `key`.
+    pub fn of(file: &str, key: &str) -> Option<Part> {
+        let stem = file.strip_prefix("search/")?.split('.').next()?;
+        let numbered = |prefix: &str| stem.strip_prefix(prefix)?.parse::<usize>().ok();
+        let part = match stem {
+            "pack" => Part::Pack,
+            "table" => Part::Table,
+            _ => match (numbered("dict-"), numbered("post-"), numbered("docs-")) {
+                (Some(n), _, _) => Part::Dict(n),
+                (_, Some(n), _) => Part::Block(n),
+                (_, _, Some(n)) => Part::Shard(n),
+                _ => return None,
+            },
+        };
+        // One spelling only: `dict-01` or another key's file is not this index's.
+        (part.file(key) == file).then_some(part)
+    }
 }
 
 /// What a result shows of a document, without loading its text.
@@ -131,5 +167,22 @@ pub(crate) fn damaged(file: &str, what: &str) -> FormatError {
     FormatError {
         file: file.to_owned(),
         message: format!("the search index file is damaged ({what}); build the bundle again"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Part;
+
+    #[test]
+    fn a_part_is_read_back_from_its_file_name_and_only_from_it() {
+        let key = "0123abcd";
+        for part in [Part::Pack, Part::Table, Part::Dict(0), Part::Block(12), Part::Shard(3)] {
+            assert_eq!(Part::of(&part.file(key), key), Some(part));
+            assert_eq!(Part::of(&part.file("ffff0000"), key), None, "another index's key");
+        }
+        for file in ["search/dict-01.0123abcd.bin", "search/post-x.0123abcd.bin", "docs/a.json"] {
+            assert_eq!(Part::of(file, key), None, "{file}");
+        }
     }
 }
