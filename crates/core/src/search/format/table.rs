@@ -78,30 +78,30 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<DocRow>, FormatError> {
     let body = bytes.strip_prefix(MAGIC).ok_or_else(|| damaged(file, "not a document table"))?;
     let mut at = 0;
     let count = get_u32(body, &mut at).ok_or_else(broken)? as usize;
-    let mut rows = vec![DocRow::default(); count.min(body.len())];
-    if rows.len() < count {
+    if count > body.len() {
         return Err(broken());
     }
-    let columns: [fn(&mut DocRow, u32) -> Option<()>; 4] = [
-        |r, v| Some(r.country = v),
-        |r, v| Some(r.subject = v),
-        |r, v| Some(r.collection = v),
-        |r, v| Some(r.year = u16::try_from(v).ok()?),
-    ];
-    for column in columns {
-        for row in &mut rows {
-            column(row, get_u32(body, &mut at).ok_or_else(broken)?).ok_or_else(broken)?;
-        }
-    }
+    let mut column = || -> Result<Vec<u32>, FormatError> {
+        (0..count).map(|_| get_u32(body, &mut at).ok_or_else(broken)).collect()
+    };
+    let (country, subject, collection, year) = (column()?, column()?, column()?, column()?);
     let bytes = body.get(at..at + 3 * count).ok_or_else(broken)?;
-    for (i, row) in rows.iter_mut().enumerate() {
+    let mut rows = Vec::with_capacity(count);
+    for i in 0..count {
         let flags = bytes[i];
-        row.has_corrected = flags & 1 == 1;
-        row.quality = match (flags >> 1) & 3 {
+        let quality = match (flags >> 1) & 3 {
             0 => None,
             n => Some(*Band::ALL.get(usize::from(n) - 1).ok_or_else(broken)?),
         };
-        row.len = [byte_length(bytes[count + i]), byte_length(bytes[2 * count + i])];
+        rows.push(DocRow {
+            country: country[i],
+            subject: subject[i],
+            collection: collection[i],
+            year: u16::try_from(year[i]).map_err(|_| broken())?,
+            has_corrected: flags & 1 == 1,
+            quality,
+            len: [byte_length(bytes[count + i]), byte_length(bytes[2 * count + i])],
+        });
     }
     Ok(rows)
 }
