@@ -78,11 +78,24 @@ impl Built {
         self.files.keys().filter(|p| p.starts_with("search/") && *p != META_FILE).count()
     }
 
-    /// Answers `text` to the end, and every file the engine asked for, in order.
+    fn open(&self) -> Index {
+        Index::new(&self.files[META_FILE]).expect("the index opens")
+    }
+
+    /// Answers `text` to the end on a fresh index, and every file the engine asked for.
     fn answer(&self, text: &str) -> (SearchResults, Vec<String>) {
+        self.answer_on(&mut self.open(), text, 30)
+    }
+
+    /// Answers `text` to the end on `index`, and every file the engine asked for, in order.
+    fn answer_on(
+        &self,
+        index: &mut Index,
+        text: &str,
+        limit: usize,
+    ) -> (SearchResults, Vec<String>) {
         let query = query::parse(text).expect("the query parses");
-        let mut index = Index::new(&self.files[META_FILE]).expect("the index opens");
-        let options = SearchOptions { limit: 30, ..SearchOptions::default() };
+        let options = SearchOptions { limit, ..SearchOptions::default() };
         let mut asked: Vec<String> = Vec::new();
         for _ in 0..12 {
             match index.search(&query, &options).expect("the index is sound") {
@@ -101,6 +114,23 @@ impl Built {
             }
         }
         panic!("{text}: no answer after 12 rounds; asked for {asked:?}")
+    }
+}
+
+#[test]
+fn one_index_answers_a_run_of_queries_as_fresh_ones_do() {
+    let built = Built::new(&load(None), BuildOptions::default());
+    let mut index = built.open();
+    // As a reader types, widens with "Show more", and comes back to an earlier query.
+    let run = [("part", 10), ("party", 10), ("party", 20), ("party -coup", 20), ("party", 10)];
+    for (step, (text, limit)) in run.into_iter().enumerate() {
+        let fresh = built.answer_on(&mut built.open(), text, limit).0;
+        let (again, asked) = built.answer_on(&mut index, text, limit);
+        assert_eq!(again, fresh, "{text}, {limit} results");
+        assert!(again.results.len() <= limit && !again.results.is_empty(), "{text}");
+        if step == run.len() - 1 {
+            assert!(asked.is_empty(), "everything an earlier query loaded is kept: {asked:?}");
+        }
     }
 }
 

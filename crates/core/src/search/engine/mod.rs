@@ -25,9 +25,11 @@ use super::format::chunk::{read_block, read_dict};
 use super::format::table::{self, DocRow};
 use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged};
 use super::query::Query;
-use super::results::SearchResults;
+use super::results::{Facets, SearchResults, Variant};
 use crate::bundle::DocumentData;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// What a search needs next.
 #[derive(Debug)]
@@ -58,6 +60,18 @@ pub struct Index {
     blocks: Vec<Option<Vec<u8>>>,
     shards: Vec<Option<Vec<DocCard>>>,
     data: HashMap<String, DocumentData>,
+    /// The last query evaluated up to its ranking, which the rounds that fetch the shown
+    /// results' cards and text (and "Show more") reuse instead of matching it again.
+    last: RefCell<Option<Rc<Evaluated>>>,
+}
+
+/// A query matched, ranked and counted: everything but what is shown of each result.
+struct Evaluated {
+    query: Query,
+    matched: matching::Matched,
+    ranked: Vec<rank::Ranked>,
+    facets: Facets,
+    variants: Vec<Variant>,
 }
 
 impl std::fmt::Debug for Index {
@@ -105,7 +119,14 @@ impl Index {
             meta,
             table: None,
             data: HashMap::new(),
+            last: RefCell::new(None),
         })
+    }
+
+    /// Forgets the last query's evaluation (the memo later rounds of that query reuse), so
+    /// that asking it again matches and ranks it again: for timing the engine itself.
+    pub fn forget(&self) {
+        self.last.borrow_mut().take();
     }
 
     pub fn meta(&self) -> &IndexMeta {
@@ -146,19 +167,41 @@ impl Index {
     }
 
     fn run(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults, Stop> {
-        let rows = self.table()?;
-        let words = lookup::compile(self, query)?;
+        let evaluated = self.evaluate(query)?;
+        let shown: Vec<_> = evaluated.ranked.iter().take(options.limit).cloned().collect();
+        let results = present::present(self, &evaluated.matched, &shown, options)?;
+        Ok(SearchResults {
+            total: evaluated.matched.docs.len(),
+            results,
+            facets: evaluated.facets.clone(),
+            variants: evaluated.variants.clone(),
+        })
+    }
+
+    /// Matches, ranks and counts a query, or takes the last evaluation if it was this query's:
+    /// the files it was made from are all still here, so it would come out the same.
+    fn evaluate(&self, query: &Query) -> Result<Rc<Evaluated>, Stop> {
+        if let Some(last) = self.last.borrow().as_ref().filter(|last| last.query == *query) {
+            return Ok(Rc::clone(last));
+        }
+        // The table and the dictionary chunks do not depend on each other: ask for both at once.
+        let (rows, words) = match (self.table(), lookup::compile(self, query)) {
+            (Ok(rows), Ok(words)) => (rows, words),
+            (Err(Stop::Need(mut a)), Err(Stop::Need(b))) => {
+                a.extend(b);
+                order::sort_dedup(&mut a);
+                return Err(Stop::Need(a));
+            }
+            (Err(stop), _) | (_, Err(stop)) => return Err(stop),
+        };
         let matched = matching::evaluate(self, query, &words, rows)?;
         let ranked = rank::rank(self, &matched, rows);
         let facets = rank::facets(self, query, &matched, rows);
-        let shown: Vec<_> = ranked.into_iter().take(options.limit).collect();
-        let results = present::present(self, &matched, &shown, options)?;
-        Ok(SearchResults {
-            total: matched.docs.len(),
-            results,
-            facets,
-            variants: lookup::variants_report(self, &words)?,
-        })
+        let variants = lookup::variants_report(self, &words)?;
+        let evaluated =
+            Rc::new(Evaluated { query: query.clone(), matched, ranked, facets, variants });
+        *self.last.borrow_mut() = Some(Rc::clone(&evaluated));
+        Ok(evaluated)
     }
 
     fn part(&self, file: &str) -> Option<Part> {
