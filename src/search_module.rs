@@ -25,11 +25,15 @@ extern "C" {
     pub fn add(this: &RemoteEngine, file: &str, bytes: &[u8]) -> Result<(), JsValue>;
 }
 
-/// Loads the search module and opens the index from the bytes of `search/meta.json`.
-pub async fn open(meta: &[u8]) -> Result<RemoteEngine, String> {
+/// Loads the search module (once: the boot script keeps the import's promise).
+pub async fn load() -> Result<JsValue, String> {
     let loading = load_search().map_err(|e| describe(&e))?;
-    let module = JsFuture::from(loading).await.map_err(|e| describe(&e))?;
-    let class = js_sys::Reflect::get(&module, &JsValue::from_str("Engine"))
+    JsFuture::from(loading).await.map_err(|e| describe(&e))
+}
+
+/// Opens the index from the bytes of `search/meta.json` with the loaded module.
+pub fn open(module: &JsValue, meta: &[u8]) -> Result<RemoteEngine, String> {
+    let class = js_sys::Reflect::get(module, &JsValue::from_str("Engine"))
         .ok()
         .and_then(|class| class.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(|| "the search module has no engine; rebuild the site".to_owned())?;

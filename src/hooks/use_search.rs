@@ -89,8 +89,14 @@ async fn run(
 ) -> Result<SearchResults, Failure> {
     if engine.0.borrow().is_none() {
         progress(0, 1);
-        let meta = api::fetch_bytes(&api::search_meta_url()).await.map_err(Failure::Failed)?;
-        let opened = search_module::open(&meta).await.map_err(|e| Failure::Failed(damaged(&e)))?;
+        // The index's entry point and the engine's module load side by side.
+        let (meta, module) =
+            futures::future::join(api::fetch_bytes(&api::search_meta_url()), search_module::load())
+                .await;
+        let meta = meta.map_err(Failure::Failed)?;
+        let module = module.map_err(|e| Failure::Failed(damaged(&e)))?;
+        let opened =
+            search_module::open(&module, &meta).map_err(|e| Failure::Failed(damaged(&e)))?;
         engine.0.borrow_mut().get_or_insert(opened);
     }
     let (loaded, asked) = (Rc::new(Cell::new(0)), Cell::new(0));

@@ -90,20 +90,28 @@ fn build_app(
     let glue = fs::read_to_string(out.join(&module.js))?;
     fs::remove_file(out.join(&module.js))?;
     let loaders: Vec<String> = modules.iter().map(|(name, js)| loader(name, js)).collect();
-    let js = format!("{glue}\n{}\n__wbg_init();\n", loaders.join("\n"));
+    let js = format!("{glue}\n{}\n{EARLY_SEARCH}\n__wbg_init();\n", loaders.join("\n"));
     let js_name = format!("readingroom-{}.js", short_hash(js.as_bytes()));
     fs::write(out.join(&js_name), js)?;
     Ok((js_name, module.wasm))
 }
 
 /// The function the app calls to load a module the first time it needs it (the search module
-/// when a reader first searches).
+/// when a reader first searches). It loads the module once, however often it is called, and
+/// tries again after a failure.
 fn loader(name: &str, js: &str) -> String {
     format!(
-        "globalThis.readingroomLoad{name} = () => import(new URL('{js}', import.meta.url).href)\n  \
-         .then(async (module) => {{ await module.default(); return module; }});"
+        "globalThis.readingroomLoad{name} = (() => {{\n  let loading;\n  \
+         return () => loading ??= import(new URL('{js}', import.meta.url).href)\n    \
+         .then(async (module) => {{ await module.default(); return module; }})\n    \
+         .catch((error) => {{ loading = undefined; throw error; }});\n}})();"
     )
 }
+
+/// A page opened on a search (`#/?q=…`, a link to a search) starts loading the search module
+/// at once, beside the app's own start, rather than after it; the app's later call reuses it.
+const EARLY_SEARCH: &str = "if (/^#\\/?\\?(.*&)?q=[^&]/.test(location.hash)) \
+     readingroomLoadSearch().catch(() => {});";
 
 /// Builds, binds and optimizes one wasm package; writes its hashed JS glue (pointed at the
 /// hashed wasm) and wasm into `out`.
