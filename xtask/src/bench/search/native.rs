@@ -13,8 +13,9 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The app shows 20 results; the native runs ask for as many.
-pub const LIMIT: usize = 20;
+/// The app shows 10 results at first (`RESULTS` in src/pages/library.rs); the native runs
+/// ask for as many.
+pub const LIMIT: usize = 10;
 
 #[derive(Debug)]
 pub struct Build {

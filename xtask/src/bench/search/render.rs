@@ -60,10 +60,10 @@ fn method(s: &mut String, browser: &BrowserRun, args: &Args) {
          frequent words (`m`→`rn`, `e`→`c`, `h`→`b` …, never a word of the sampled text), \
          *filter*s (a frequent word with `country:\"…\"` or `year:Y..Y+5`), and *miss*es \
          (nonsense words). Pagefind gets the same words, its filters for ours.\n\
-         - **Native latency**: `readingroom search <bundle> --bench-queries <file> --limit 20`, \
+         - **Native latency**: `readingroom search <bundle> --bench-queries <file> --limit {limit}`, \
          all queries in one process. *Cold* is a fresh `Index` from `search/meta.json` on, \
          reading each file the engine asks for from disk (the OS cache is warm); *warm* is the \
-         same query again on that `Index`. Each query's time is the median of 3 passes (1 at \
+         same query again on that `Index`, matched and ranked again from the files it holds. Each query's time is the median of 3 passes (1 at \
          100 000); tables give the median and p95 over the queries of a kind.\n\
          - **Browser**: {chromium} (headless, Playwright's library API), with xtask's server \
          (`xtask/src/serve.rs`, brotli) on 127.0.0.1. *Cold*: a fresh browser context (empty \
@@ -76,11 +76,12 @@ fn method(s: &mut String, browser: &BrowserRun, args: &Args) {
          same browser through `tests/bench/pagefind.html`: `pagefind.search(q)` then the first \
          10 results' `data()`, timed with `performance.now()` from before the module import \
          (cold) or the search (warm). Cold runs alternate between the two engines query by \
-         query. The app shows **20** results and loads each one's document data file for its \
-         snippet; the harness loads 10 results' fragments.\n",
+         query. The app shows **{limit}** results (then \"Show more\") and loads each one's \
+         document data file for its snippet; the harness loads 10 results' fragments.\n",
         sizes = args.sizes().iter().map(|&n| thousands(n)).collect::<Vec<_>>().join(", "),
         pf_max = thousands(args.pagefind_max),
         per = PER_KIND,
+        limit = native::LIMIT,
         cold = COLD_PER_KIND,
         chromium = browser.chromium,
     );
@@ -231,7 +232,8 @@ fn sizes(s: &mut String, measured: &[Measured], module: &Module) {
 fn native_latency(s: &mut String, measured: &[Measured]) {
     let _ = writeln!(
         s,
-        "\n### Native query latency\n\n`readingroom search --bench-queries`, limit 20. Files and bytes are what a cold query read (median).\n\n| collection | kind | cold median | cold p95 | warm median | warm p95 | files | bytes read | matches (median) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "\n### Native query latency\n\n`readingroom search --bench-queries`, limit {}. Files and bytes are what a cold query read (median).\n\n| collection | kind | cold median | cold p95 | warm median | warm p95 | files | bytes read | matches (median) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        native::LIMIT
     );
     for m in measured {
         for kind in Kind::ALL {
