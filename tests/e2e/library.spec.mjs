@@ -19,6 +19,8 @@ test('the page is served under its sub-path and loads every file from it', async
   const wasm = responses.find((r) => r.url().endsWith('.wasm'));
   expect(wasm, 'the app is WebAssembly').toBeTruthy();
   expect(wasm.headers()['content-type']).toBe('application/wasm');
+  expect(wasm.headers()['content-encoding'], 'dist precompressed it with brotli').toBe('br');
+  expect(wasm.headers()['vary'], 'caches key on the encoding').toMatch(/accept-encoding/i);
   expect(responses.every((r) => r.status() < 400), 'no failed request').toBe(true);
 });
 

@@ -6,8 +6,9 @@
 //! Three wasm modules are built: the app; the search engine (`crates/search-wasm`), which the
 //! app imports the first time a reader searches; and the comparison (`crates/compare-wasm`),
 //! imported where a page compares OCR with its correction.
-//! The wasm and the JS are named by their content hash so hosts can cache them forever. The
-//! site is assembled in a temporary folder and renamed into place.
+//! The wasm and the JS are named by their content hash so hosts can cache them forever, and
+//! have `.br` and `.gz` copies beside them ([`crate::precompress`]). The site is assembled in
+//! a temporary folder and renamed into place.
 
 use crate::{process, setup};
 use anyhow::{Context, bail, ensure};
@@ -61,6 +62,7 @@ pub fn run() -> anyhow::Result<PathBuf> {
         ("compare module", [compare.js.as_str(), compare.wasm.as_str()]),
     ];
     let app_gzip = report_sizes(&staging, &[&js, &wasm], &modules)?;
+    crate::precompress::site(&staging)?;
     let dist = dist_dir();
     swap_into_place(&staging, &dist)?;
     eprintln!("dist: wrote {}", dist.display());

@@ -6,6 +6,7 @@
 
 mod bench;
 mod dist;
+mod precompress;
 mod process;
 mod serve;
 mod setup;

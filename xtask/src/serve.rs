@@ -1,7 +1,8 @@
 //! `cargo xtask serve`: set up, build dist/, and serve it like a plain static host would.
 //!
 //! The server is tower-http's `ServeDir` behind axum: correct MIME types (`application/wasm`),
-//! gzip and brotli by `Accept-Encoding`, and long cache lifetimes for content-hashed files.
+//! gzip and brotli by `Accept-Encoding` (dist's precompressed copies where there are, the
+//! bundle compressed on the fly), and long cache lifetimes for content-hashed files.
 //! `--base` mounts the site under a sub-path, as museums and course sites host it; the
 //! browser tests serve it under `/museum/reading-room/` to prove that nothing assumes the root.
 //! The tests also mount the same site a second time with another `bundle/` (a fixture
@@ -16,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use tower::ServiceExt;
+use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
@@ -103,7 +105,10 @@ fn router(dir: PathBuf, mut mounts: Vec<Mount>) -> Router {
     let mounts = std::sync::Arc::new(mounts);
     Router::new()
         .fallback(move |request: Request<Body>| serve(dir.clone(), mounts.clone(), request))
-        .layer(CompressionLayer::new())
+        // What dist precompressed goes out as it is; the rest (the bundle) is compressed on
+        // the fly at a level a server can afford per request, as hosts do (brotli's default,
+        // its best, costs tens of milliseconds a file).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
 }
 
 /// Finds the mount for the path, strips its base and hands the rest to a file service;
@@ -128,7 +133,10 @@ async fn serve(
             (Some(bundle), Some(inside)) => (bundle.clone(), inside.to_owned()),
             _ => (dir.clone(), rest.to_owned()),
         };
-        let files = ServeDir::new(root).append_index_html_on_directories(true);
+        let files = ServeDir::new(root)
+            .append_index_html_on_directories(true)
+            .precompressed_br()
+            .precompressed_gzip();
         return serve_file(files, &path, &rest, request).await;
     }
     (StatusCode::NOT_FOUND, "Not found").into_response()
@@ -154,7 +162,13 @@ fn with_cache_policy(path: &str, mut response: Response) -> Response {
     let name = path.rsplit('/').next().unwrap_or_default();
     let hashed = name.starts_with("readingroom-") || path.contains("/bundle/docs/");
     let policy = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    // A precompressed copy is one of several bodies for the URL, so caches must key on the
+    // encoding (ServeDir does not say so itself; the compression layer does for what it does).
+    if headers.contains_key(header::CONTENT_ENCODING) && !headers.contains_key(header::VARY) {
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     response
 }
 

@@ -66,7 +66,8 @@ fn method(s: &mut String, browser: &BrowserRun, args: &Args) {
          same query again on that `Index`, matched and ranked again from the files it holds. Each query's time is the median of 3 passes (1 at \
          100 000); tables give the median and p95 over the queries of a kind.\n\
          - **Browser**: {chromium} (headless, Playwright's library API), with xtask's server \
-         (`xtask/src/serve.rs`, brotli) on 127.0.0.1. *Cold*: a fresh browser context (empty \
+         (`xtask/src/serve.rs`: the app's files as dist precompressed them, brotli at its best; \
+         the bundle compressed per request, brotli level 5) on 127.0.0.1. *Cold*: a fresh browser context (empty \
          cache) per query, the first {cold} queries of each kind, the query in the URL \
          (`#/?q=…`); *wall* is navigation start to the first result (or the empty state) on \
          screen, *engine* the app's own `readingroom:search` User Timing measure. Bytes are \
