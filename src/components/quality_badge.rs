@@ -11,14 +11,15 @@ pub struct Props {
 
 #[function_component]
 pub fn QualityBadge(props: &Props) -> Html {
-    let Some(cer) = props.quality.cer else { return html! {} };
+    let metrics = &props.quality.metrics;
+    let Some(cer) = metrics.cer else { return html! {} };
     let band = Band::of(cer);
-    let wer = props.quality.wer.map(|wer| format!(" · WER {}", percent(wer))).unwrap_or_default();
+    let wer = metrics.wer.map(|wer| format!(" · WER {}", percent(wer))).unwrap_or_default();
     let title = format!(
         "OCR against the corrected transcription: {} of its characters and {} of its words \
          differ ({})",
         percent(cer),
-        props.quality.wer.map_or_else(|| "none".to_owned(), percent),
+        metrics.wer.map_or_else(|| "none".to_owned(), percent),
         band.label()
     );
     html! {

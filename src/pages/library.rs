@@ -200,5 +200,5 @@ fn catalog_facets(catalog: &Catalog) -> Facets {
 }
 
 fn band_of(entry: &readingroom_core::bundle::CatalogEntry) -> Option<Band> {
-    entry.quality.as_ref().and_then(|q| q.cer).map(Band::of)
+    entry.quality.as_ref().and_then(|q| q.metrics.cer).map(Band::of)
 }

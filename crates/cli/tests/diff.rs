@@ -141,9 +141,10 @@ fn stats_gives_each_corrected_document_and_the_collection() {
     assert_eq!(documents.len(), 6, "the six documents with a corrected.md");
     let cia = documents.iter().find(|d| d["id"] == "cia-rdp80-00809a000600290716-5").expect("CIA");
     assert_eq!(cia["quality"]["pages"].as_array().map(Vec::len), Some(7));
-    let cer = cia["quality"]["cer"].as_f64().expect("a CER");
+    let cer = cia["quality"]["metrics"]["cer"].as_f64().expect("a CER");
     assert!(cer > 0.0 && cer < 0.05, "the CIA report's OCR is good: {cer}");
-    let chars: u64 = documents.iter().filter_map(|d| d["quality"]["chars"].as_u64()).sum();
+    let chars: u64 =
+        documents.iter().filter_map(|d| d["quality"]["metrics"]["chars"].as_u64()).sum();
     assert_eq!(got["collection"]["chars"].as_u64(), Some(chars));
     let table = readingroom(&["stats", "documents"]);
     let stdout = String::from_utf8_lossy(&table.stdout);

@@ -14,32 +14,10 @@ use serde::{Deserialize, Serialize};
 /// The error rates of a document with a corrected transcription.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quality {
-    /// Character error rate over the pages that have a correction; `None` when they hold no
-    /// characters.
-    pub cer: Option<f64>,
-    pub wer: Option<f64>,
-    /// Grapheme clusters and words in the correction, and the edit distances, so that
-    /// documents combine into a collection's figure.
-    pub chars: usize,
-    pub words: usize,
-    pub char_distance: usize,
-    pub word_distance: usize,
+    /// The rates over the pages that have a correction, with the counts and distances they
+    /// come from, so that documents combine into a collection's figure ([`Metrics::combine`]).
+    pub metrics: Metrics,
     pub pages: Vec<PageQuality>,
-}
-
-impl Quality {
-    /// The figures as [`Metrics`], to combine with others.
-    pub fn metrics(&self) -> Metrics {
-        Metrics::combine(&[Metrics {
-            cer: self.cer,
-            wer: self.wer,
-            chars: self.chars,
-            words: self.words,
-            char_distance: self.char_distance,
-            word_distance: self.word_distance,
-            exact: true,
-        }])
-    }
 }
 
 /// The quality of a document's pages against their correction, or `None` when it has none.
@@ -69,16 +47,7 @@ pub fn of_document(data: &DocumentData) -> Option<Quality> {
     if parts.is_empty() {
         return None;
     }
-    let m = Metrics::combine(&parts);
-    Some(Quality {
-        cer: m.cer,
-        wer: m.wer,
-        chars: m.chars,
-        words: m.words,
-        char_distance: m.char_distance,
-        word_distance: m.word_distance,
-        pages,
-    })
+    Some(Quality { metrics: Metrics::combine(&parts), pages })
 }
 
 /// The error rates of one page (1-based).

@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     measured.sort_by(|a, b| a.0.cmp(&b.0));
-    let all: Vec<Metrics> = measured.iter().map(|(_, _, q)| q.metrics()).collect();
+    let all: Vec<Metrics> = measured.iter().map(|(_, _, q)| q.metrics.clone()).collect();
     let collection = Metrics::combine(&all);
     if args.json {
         let documents: Vec<_> = measured
@@ -61,7 +61,8 @@ fn print_table(measured: &[(String, String, Quality)], collection: &Metrics) {
     }
     outln!("{:<34} {:>6} {:>8} {:>8}", "document / page", "chars", "CER", "WER");
     for (id, _, q) in measured {
-        outln!("{id:<34} {:>6} {:>8} {:>8}", q.chars, shown(q.cer), shown(q.wer));
+        let m = &q.metrics;
+        outln!("{id:<34} {:>6} {:>8} {:>8}", m.chars, shown(m.cer), shown(m.wer));
         for page in &q.pages {
             let label = format!("  page {}", page.page);
             outln!("{label:<34} {:>6} {:>8} {:>8}", page.chars, shown(page.cer), shown(page.wer));

@@ -168,7 +168,7 @@ fn row(entry: &CatalogEntry, facets: &FacetNames, len: [u32; 2]) -> DocRow {
         collection: code(&facets.collection, entry.meta.collection.as_ref()),
         year: entry.year.unwrap_or(0),
         has_corrected: entry.has_corrected,
-        quality: entry.quality.as_ref().and_then(|q| q.cer).map(crate::quality::Band::of),
+        quality: entry.quality.as_ref().and_then(|q| q.metrics.cer).map(crate::quality::Band::of),
         len,
     }
 }
