@@ -1,21 +1,13 @@
 //! `readingroom search --bench-queries`: the benchmarking aid runs every query of a file in one
 //! process and prints each one's times, reads and matches as JSON.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::readingroom;
 
-fn readingroom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readingroom"))
-        .args(args)
-        .output()
-        .expect("the readingroom binary runs")
-}
+use std::path::PathBuf;
 
 fn scratch(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-queries-tests").join(name);
-    if path.exists() {
-        std::fs::remove_dir_all(&path).expect("old scratch folder removed");
-    }
+    let path = common::scratch("bench-queries-tests", name);
     std::fs::create_dir_all(&path).expect("scratch folder made");
     path
 }

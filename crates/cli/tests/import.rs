@@ -18,11 +18,7 @@ const CREST_ID: &str = "cia-rdp80-00809a000600290716-5";
 
 /// A fresh scratch folder for one test; the path as a string for the command line.
 fn scratch(name: &str) -> String {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import-tests").join(name);
-    if dir.exists() {
-        fs::remove_dir_all(&dir).expect("remove the old scratch folder");
-    }
-    dir.to_str().expect("utf-8 path").to_owned()
+    common::scratch("import-tests", name).to_str().expect("utf-8 path").to_owned()
 }
 
 /// Runs `readingroom import` and asserts it succeeded; returns its stderr.

@@ -1,24 +1,15 @@
 //! `readingroom synth`: a small collection passes `readingroom check` and builds, the same
 //! options write the same bytes, and bad options or an occupied --out are refused.
 
+mod common;
+use common::readingroom;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn readingroom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readingroom"))
-        .args(args)
-        .output()
-        .expect("the readingroom binary runs")
-}
-
-/// A fresh, empty folder name under the target's temporary folder.
 fn scratch(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synth-tests").join(name);
-    if path.exists() {
-        std::fs::remove_dir_all(&path).expect("old scratch folder removed");
-    }
-    path
+    common::scratch("synth-tests", name)
 }
 
 /// Every file under `dir`, by path relative to it, with its bytes.

@@ -1,4 +1,5 @@
-//! Running the `readingroom` binary from the workspace root, as a curator would.
+//! Running the `readingroom` binary from the workspace root, as a curator would, and the
+//! scratch folders the tests write into.
 
 #![allow(dead_code)]
 
@@ -16,4 +17,14 @@ pub fn readingroom(args: &[&str]) -> Output {
         .current_dir(workspace())
         .output()
         .expect("the readingroom binary runs")
+}
+
+/// A scratch folder for one test, `<target tmp>/<suite>/<name>`, emptied of what an earlier
+/// run left there; not created, since some commands must make their output folder themselves.
+pub fn scratch(suite: &str, name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(suite).join(name);
+    if path.exists() {
+        std::fs::remove_dir_all(&path).expect("old scratch folder removed");
+    }
+    path
 }
