@@ -156,12 +156,20 @@ async fn serve_file(files: ServeDir, path: &str, rest: &str, request: Request<Bo
     with_cache_policy(path, response)
 }
 
+/// Whether the file's name carries a hash of its content (or, in the search index, of the
+/// index's): the app's wasm and JS, the documents' data files, and every index file but
+/// `meta.json`, the entry point that names the others' key.
+fn hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.starts_with("readingroom-")
+        || path.contains("/bundle/docs/")
+        || (path.contains("/bundle/search/") && name != "meta.json")
+}
+
 /// Content-hashed files never change, so they may be cached for a year; everything else is
 /// revalidated, so a rebuilt catalog is seen at once.
 fn with_cache_policy(path: &str, mut response: Response) -> Response {
-    let name = path.rsplit('/').next().unwrap_or_default();
-    let hashed = name.starts_with("readingroom-") || path.contains("/bundle/docs/");
-    let policy = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let policy = if hashed(path) { "public, max-age=31536000, immutable" } else { "no-cache" };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     // A precompressed copy is one of several bodies for the URL, so caches must key on the
@@ -175,6 +183,20 @@ fn with_cache_policy(path: &str, mut response: Response) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_files_are_told_from_entry_points() {
+        for path in [
+            "/museum/readingroom-0123abcd.wasm",
+            "/bundle/docs/cia-report.0123abcd.json",
+            "/bundle/search/post-12.0123abcd.bin",
+        ] {
+            assert!(hashed(path), "{path}");
+        }
+        for path in ["/index.html", "/bundle/catalog.json", "/bundle/search/meta.json"] {
+            assert!(!hashed(path), "{path}");
+        }
+    }
 
     #[test]
     fn bases_are_normalized() {
