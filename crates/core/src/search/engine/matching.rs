@@ -48,8 +48,9 @@ impl Group {
     }
 
     fn from_hits(mut hits: Vec<(u32, HitRef)>) -> Group {
+        // In place order, as a single word's occurrences already are.
         super::order::sort_by(&mut hits, |(d, h), (e, i)| {
-            (d, h.page, h.position).cmp(&(e, i.page, i.position))
+            (d, h.page, h.layer, h.position).cmp(&(e, i.page, i.layer, i.position))
         });
         let mut docs: Vec<(u32, Vec<HitRef>)> = Vec::new();
         for (doc, hit) in hits {
@@ -123,26 +124,56 @@ fn occurrences(
     found: &[Found],
     layers: &dyn Fn(PostingLayer) -> bool,
 ) -> Result<Vec<Occurrence>, Stop> {
-    let mut out = Vec::new();
+    let mut lists = Vec::new();
     for f in found.iter().filter(|f| f.terms.len() == 1) {
         let weight = match_weight(f);
+        let mut list = Vec::new();
         for record in postings(index, f.terms[0].1)?.records.into_iter().filter(|r| layers(r.layer))
         {
             let key = (record.doc, record.page, record.layer);
             let weight = weight * layer_weight(record.layer);
-            out.extend(record.positions.into_iter().map(|position| Occurrence {
+            list.extend(record.positions.into_iter().map(|position| Occurrence {
                 key,
                 position,
                 weight,
                 fuzzy: f.fuzzy(),
             }));
         }
+        lists.push(list);
     }
-    super::order::sort_by(&mut out, |a, b| {
-        (a.key, a.position).cmp(&(b.key, b.position)).then(b.weight.total_cmp(&a.weight))
-    });
+    // A term's postings come in place order, so the terms' lists merge, two by two, rather
+    // than sort.
+    while lists.len() > 1 {
+        let mut pairs = std::mem::take(&mut lists).into_iter();
+        while let Some(a) = pairs.next() {
+            lists.push(merge(a, pairs.next().unwrap_or_default()));
+        }
+    }
+    let mut out = lists.pop().unwrap_or_default();
+    // One pass when the merge left them in order, as a sound index does.
+    super::order::sort_by(&mut out, occurrence_order);
     out.dedup_by(|a, b| a.key == b.key && a.position == b.position);
     Ok(out)
+}
+
+/// By place; at one place, the strongest match first (the one `dedup` keeps).
+fn occurrence_order(a: &Occurrence, b: &Occurrence) -> std::cmp::Ordering {
+    (a.key, a.position).cmp(&(b.key, b.position)).then(b.weight.total_cmp(&a.weight))
+}
+
+fn merge(a: Vec<Occurrence>, b: Vec<Occurrence>) -> Vec<Occurrence> {
+    if a.is_empty() || b.is_empty() {
+        return if a.is_empty() { b } else { a };
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if occurrence_order(x, y).is_le() { a.next() } else { b.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
+    out
 }
 
 fn at(list: &[Occurrence], key: Key, position: u32) -> Option<&Occurrence> {
