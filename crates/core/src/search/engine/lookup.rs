@@ -256,7 +256,7 @@ pub(super) fn variants_report(index: &Index, words: &Words) -> Result<Vec<Varian
     for word in words.exprs.iter().flat_map(|e| &e.words) {
         for found in word.found.iter().filter(|f| f.fuzzy() && f.terms.len() == 1) {
             let (term, place) = &found.terms[0];
-            let docs = super::matching::postings(index, *place)?.docs;
+            let docs = super::matching::posting_docs(index, *place)?;
             out.push(Variant {
                 query: word.query.clone(),
                 term: term.clone(),

@@ -4,7 +4,7 @@
 use super::filters::Filters;
 use super::lookup::{Compiled, Found, Words, block_of};
 use super::{Index, Stop};
-use crate::search::format::chunk::{Postings, read_postings, unplace};
+use crate::search::format::chunk::{each_record, entry_docs, unplace};
 use crate::search::format::table::DocRow;
 use crate::search::format::{Part, PostingLayer, damaged};
 use crate::search::query::{Clause, Filter, Layer, Query};
@@ -77,12 +77,28 @@ pub(super) struct Matched {
     pub docs: Vec<u32>,
 }
 
-/// Decodes the postings at `place`, or asks for its block.
-pub(super) fn postings(index: &Index, place: u64) -> Result<Postings, Stop> {
+/// Calls `each` with every (document, page, layer) of the postings at `place` and its
+/// positions, or asks for their block.
+fn each_posting(index: &Index, place: u64, each: &mut dyn FnMut(Key, &[u32])) -> Result<(), Stop> {
+    let (file, bytes, offset) = block(index, place)?;
+    each_record(&file, bytes, offset, &mut |doc, page, layer, positions| {
+        each((doc, page, layer), positions);
+    })?;
+    Ok(())
+}
+
+/// The number of documents of the postings at `place`, or asks for their block.
+pub(super) fn posting_docs(index: &Index, place: u64) -> Result<u32, Stop> {
+    let (file, bytes, offset) = block(index, place)?;
+    Ok(entry_docs(&file, bytes, offset)?)
+}
+
+/// The block holding the postings at `place`: its name, bytes and the entry's offset.
+fn block(index: &Index, place: u64) -> Result<(String, &[u8], u32), Stop> {
     let (block, offset) = unplace(place);
     let part = Part::Block(block as usize);
     match index.blocks.get(block as usize) {
-        Some(Some(bytes)) => Ok(read_postings(&part.file(&index.meta.key), bytes, offset)?),
+        Some(Some(bytes)) => Ok((part.file(&index.meta.key), bytes, offset)),
         Some(None) => Err(Stop::Need(vec![index.need(part)])),
         None => Err(Stop::Damaged(damaged(
             &part.file(&index.meta.key),
@@ -128,17 +144,18 @@ fn occurrences(
     for f in found.iter().filter(|f| f.terms.len() == 1) {
         let weight = match_weight(f);
         let mut list = Vec::new();
-        for record in postings(index, f.terms[0].1)?.records.into_iter().filter(|r| layers(r.layer))
-        {
-            let key = (record.doc, record.page, record.layer);
-            let weight = weight * layer_weight(record.layer);
-            list.extend(record.positions.into_iter().map(|position| Occurrence {
-                key,
-                position,
-                weight,
-                fuzzy: f.fuzzy(),
-            }));
-        }
+        each_posting(index, f.terms[0].1, &mut |key, positions| {
+            if layers(key.2) {
+                let weight = weight * layer_weight(key.2);
+                let fuzzy = f.fuzzy();
+                list.extend(positions.iter().map(|&position| Occurrence {
+                    key,
+                    position,
+                    weight,
+                    fuzzy,
+                }));
+            }
+        })?;
         lists.push(list);
     }
     // A term's postings come in place order, so the terms' lists merge, two by two, rather
@@ -236,26 +253,28 @@ fn split_hits(
     hits: &mut Vec<(u32, HitRef)>,
 ) -> Result<(), Stop> {
     let mut tails: Vec<(Key, u32)> = Vec::new();
-    for r in postings(index, found.terms[1].1)?.records {
-        tails.extend(r.positions.iter().map(|&p| ((r.doc, r.page, r.layer), p)));
-    }
+    each_posting(index, found.terms[1].1, &mut |key, positions| {
+        tails.extend(positions.iter().map(|&p| (key, p)));
+    })?;
     super::order::sort_dedup(&mut tails);
     let weight = match_weight(found);
-    for r in postings(index, found.terms[0].1)?.records.into_iter().filter(|r| layers(r.layer)) {
-        let key = (r.doc, r.page, r.layer);
-        for p in r.positions.into_iter().filter(|p| tails.binary_search(&(key, p + 1)).is_ok()) {
+    each_posting(index, found.terms[0].1, &mut |key, positions| {
+        let (doc, page, layer) = key;
+        if !layers(layer) {
+            return;
+        }
+        for &p in positions.iter().filter(|&&p| tails.binary_search(&(key, p + 1)).is_ok()) {
             let hit = HitRef {
-                page: r.page,
-                layer: r.layer,
+                page,
+                layer,
                 position: p,
                 len: 2,
-                weight: weight * layer_weight(r.layer),
+                weight: weight * layer_weight(layer),
                 fuzzy: true,
             };
-            hits.push((r.doc, hit));
+            hits.push((doc, hit));
         }
-    }
-    Ok(())
+    })
 }
 
 /// Evaluates the query's clauses and filters.

@@ -141,13 +141,41 @@ pub fn read_block(file: &str, bytes: Vec<u8>) -> Result<Vec<u8>, FormatError> {
 
 /// Decodes the entry at `offset` of a block.
 pub fn read_postings(file: &str, block: &[u8], offset: u32) -> Result<Postings, FormatError> {
+    let mut records = Vec::new();
+    let docs = each_record(file, block, offset, &mut |doc, page, layer, positions| {
+        records.push(Record { doc, page, layer, positions: positions.to_vec() });
+    })?;
+    Ok(Postings { docs, records })
+}
+
+/// The number of documents of the entry at `offset` of a block, from its head alone.
+pub fn entry_docs(file: &str, block: &[u8], offset: u32) -> Result<u32, FormatError> {
+    let broken = || damaged(file, "a postings entry is cut short");
+    let mut at = offset as usize;
+    let len = get_u32(block, &mut at).ok_or_else(broken)? as usize;
+    at.checked_add(len).filter(|&end| end <= block.len()).ok_or_else(broken)?;
+    get_u32(block, &mut at).ok_or_else(broken)
+}
+
+/// What [`each_record`] calls: document, page, layer and positions of one record.
+pub type EachRecord<'a> = dyn FnMut(u32, u32, PostingLayer, &[u32]) + 'a;
+
+/// Calls `each` with every record of the entry at `offset` of a block, in order, its
+/// positions decoded into one buffer that serves every record (a frequent term has hundreds
+/// of thousands); returns the number of documents the term occurs in.
+pub fn each_record(
+    file: &str,
+    block: &[u8],
+    offset: u32,
+    each: &mut EachRecord<'_>,
+) -> Result<u32, FormatError> {
     let broken = || damaged(file, "a postings entry is cut short");
     let mut at = offset as usize;
     let len = get_u32(block, &mut at).ok_or_else(broken)? as usize;
     let end = at.checked_add(len).filter(|&end| end <= block.len()).ok_or_else(broken)?;
     let entry = &block[..end];
     let docs = get_u32(entry, &mut at).ok_or_else(broken)?;
-    let mut records = Vec::new();
+    let mut positions = Vec::new();
     let mut doc = 0u32;
     while at < end {
         let delta = get_u32(entry, &mut at).ok_or_else(broken)?;
@@ -156,7 +184,7 @@ pub fn read_postings(file: &str, block: &[u8], offset: u32) -> Result<Postings, 
         let layer = entry.get(at).copied().and_then(PostingLayer::from_byte).ok_or_else(broken)?;
         at += 1;
         let count = get_u32(entry, &mut at).ok_or_else(broken)? as usize;
-        let mut positions = Vec::with_capacity(count.min(end - at));
+        positions.clear();
         let mut position = 0u32;
         for _ in 0..count {
             position = position
@@ -164,9 +192,9 @@ pub fn read_postings(file: &str, block: &[u8], offset: u32) -> Result<Postings, 
                 .ok_or_else(broken)?;
             positions.push(position);
         }
-        records.push(Record { doc, page, layer, positions });
+        each(doc, page, layer, &positions);
     }
-    Ok(Postings { docs, records })
+    Ok(docs)
 }
 
 #[cfg(test)]
