@@ -26,7 +26,9 @@ pub fn measure(dist: &Path) -> anyhow::Result<Module> {
     for entry in fs::read_dir(dist)? {
         let path = entry?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if !name.starts_with("readingroom-search-") {
+        // The module's own files, not the compressed copies dist writes beside them.
+        let own = name.ends_with(".wasm") || name.ends_with(".js");
+        if !name.starts_with("readingroom-search-") || !own {
             continue;
         }
         let bytes = fs::read(&path)?;
@@ -85,5 +87,25 @@ mod tests {
         wasm.extend([11, 2, 0, 0]);
         assert_eq!(sections(&wasm), vec![(10, 129), (11, 2)]);
         assert!(sections(b"nope").is_empty());
+    }
+
+    #[test]
+    fn only_the_module_s_own_files_count_not_their_compressed_copies() {
+        let dir = std::env::temp_dir().join(format!("module-measure-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let files = [
+            ("readingroom-search-1.js", b"export const a = 1;".repeat(50)),
+            ("readingroom-search-2.wasm", b"\0asm\x01\0\0\0".repeat(50)),
+            ("readingroom-1.js", b"the app".repeat(50)),
+        ];
+        for (name, bytes) in &files {
+            fs::write(dir.join(name), bytes).unwrap();
+            fs::write(dir.join(format!("{name}.gz")), bytes).unwrap();
+            fs::write(dir.join(format!("{name}.br")), bytes).unwrap();
+        }
+        let module = measure(&dir).unwrap();
+        assert_eq!(module.js_gzip, dist::gzip_len(&files[0].1).unwrap());
+        assert_eq!(module.wasm_raw, files[1].1.len() as u64);
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
