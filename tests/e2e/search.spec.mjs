@@ -74,6 +74,17 @@ test('the library lists every document with facets before any search, without lo
   await expect(results(page)).toHaveCount(2);
 });
 
+test('a link to a search loads the search module once and keeps it', async ({ page }) => {
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`./#/?q=${encodeURIComponent('party')}`);
+  await expect(results(page).first()).toBeVisible();
+  await box(page).fill('Lodge');
+  await expect(results(page).first()).toBeVisible();
+  const module = requests.filter((path) => /readingroom-search-[0-9a-f]+\.(js|wasm)$/.test(path));
+  expect(module.map((path) => path.split('.').pop()).sort()).toEqual(['js', 'wasm']);
+});
+
 test('the index loads on demand: a query fetches only its files, and a repeat fetches nothing', async ({ page }) => {
   const fetched = [];
   page.on('request', (request) => {
