@@ -1,7 +1,7 @@
 //! Reading a documents folder from disk, one sub-folder per document, and checking it.
 //!
-//! This is the CLI's only reader of document folders: `check`, `show`, `build` and `search`
-//! all come through here. Every problem is collected, not just the first, so a curator fixes a
+//! This is the CLI's only reader of document folders: `check`, `show`, `build`, `stats` and
+//! `search` all come through here. Every problem is collected, not just the first, so a curator fixes a
 //! whole batch at once.
 
 use readingroom_core::check::{self, FolderFiles};
@@ -28,6 +28,21 @@ impl Loaded {
     pub fn warnings(&self) -> usize {
         self.problems.len() - self.errors()
     }
+}
+
+/// The documents under `root`, for a command that needs them all sound: any error is printed
+/// and refuses the command, naming how many there are.
+pub fn load_sound(root: &Path) -> anyhow::Result<Vec<SourceDocument>> {
+    let loaded = load_all(root)?;
+    let errors = loaded.errors();
+    if errors > 0 {
+        for problem in loaded.problems.iter().filter(|p| p.is_error()) {
+            eprintln!("{problem}");
+        }
+        let s = crate::cmd::check::plural(errors);
+        anyhow::bail!("{} has {errors} error{s} (above); fix them first", root.display());
+    }
+    Ok(loaded.documents)
 }
 
 /// Loads and checks every document folder under `root`, in name order. Fails only when `root`

@@ -9,7 +9,7 @@
 use crate::cmd::check::plural;
 use crate::documents;
 use crate::output::outln;
-use anyhow::{Context, bail};
+use anyhow::Context;
 use readingroom_core::bundle::{self, BuiltFile};
 use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
 use readingroom_core::search::format::META_FILE;
@@ -68,19 +68,7 @@ fn open(source: &Path) -> anyhow::Result<Files> {
     if source.join(META_FILE).is_file() {
         return Ok(Files::Disk(source.to_owned()));
     }
-    let loaded = documents::load_all(source)?;
-    if loaded.errors() > 0 {
-        for problem in loaded.problems.iter().filter(|p| p.is_error()) {
-            eprintln!("{problem}");
-        }
-        bail!(
-            "{} has {} error{}; fix them first",
-            source.display(),
-            loaded.errors(),
-            plural(loaded.errors())
-        );
-    }
-    let files = bundle::build(&loaded.documents);
+    let files = bundle::build(&documents::load_sound(source)?);
     Ok(Files::Memory(files.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect()))
 }
 

@@ -21,15 +21,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let loaded = documents::load_all(&args.documents)?;
-    if loaded.errors() > 0 {
-        for problem in loaded.problems.iter().filter(|p| p.is_error()) {
-            eprintln!("{problem}");
-        }
-        anyhow::bail!("{} has errors (above); fix them first", args.documents.display());
-    }
+    let sound = documents::load_sound(&args.documents)?;
     let mut measured: Vec<(String, String, Quality)> = Vec::new();
-    for document in &loaded.documents {
+    for document in &sound {
         if let Some(quality) = quality::of_document(&bundle::document_data(document)) {
             measured.push((document.meta.id.clone(), document.meta.title.clone(), quality));
         }
