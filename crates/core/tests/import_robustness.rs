@@ -5,22 +5,8 @@ mod common;
 
 use common::fixture;
 use readingroom_core::import::{Imported, import};
-
-/// A small deterministic generator (xorshift64), so that any failure can be replayed.
-struct Noise(u64);
-
-impl Noise {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+// The seeded generator of the synthetic collections: a failure replays from its seed.
+use readingroom_core::synth::Rng;
 
 const FIXTURES: [&str; 9] = [
     "dinglehopper/test.alto3.xml",
@@ -64,16 +50,16 @@ fn every_prefix_of_a_fixture_imports_or_fails_cleanly() {
 
 #[test]
 fn damaged_fixtures_import_or_fail_cleanly() {
-    let mut noise = Noise(0x5eed_cafe_f00d_0001);
+    let mut noise = Rng::new(0x5eed_cafe_f00d_0001);
     let specials = b"<>/&;#\"'=?![]-\0\r\n\x0c\xff\xfe\xc3";
     for path in FIXTURES {
         let original = fixture(path);
         for _ in 0..200 {
             let mut bytes = original.clone();
-            for _ in 0..1 + noise.below(4) {
-                let at = noise.below(bytes.len());
-                let byte = specials[noise.below(specials.len())];
-                match noise.below(3) {
+            for _ in 0..1 + noise.index(4) {
+                let at = noise.index(bytes.len());
+                let byte = specials[noise.index(specials.len())];
+                match noise.index(3) {
                     0 if at < bytes.len() => bytes[at] = byte,
                     1 if at < bytes.len() => {
                         bytes.remove(at);
@@ -114,13 +100,13 @@ fn markup_shaped_noise_imports_or_fails_cleanly() {
         b"--- Page 1 ---\n14-00000\n- 2 -\n50X1-HUM\n",
         b"# Document\n## Page 1\n```text\n",
     ];
-    let mut noise = Noise(0x0ddb_a110_ff1c_e000);
+    let mut noise = Rng::new(0x0ddb_a110_ff1c_e000);
     for _ in 0..3000 {
         let mut bytes = Vec::new();
-        for _ in 0..noise.below(30) {
-            bytes.extend_from_slice(tokens[noise.below(tokens.len())]);
-            if noise.below(4) == 0 {
-                bytes.push((noise.next() & 0xff) as u8);
+        for _ in 0..noise.index(30) {
+            bytes.extend_from_slice(tokens[noise.index(tokens.len())]);
+            if noise.index(4) == 0 {
+                bytes.push((noise.next_u64() & 0xff) as u8);
             }
         }
         check(&bytes);

@@ -1,5 +1,6 @@
 use super::*;
 use crate::search::normalize::tokenize;
+use crate::synth::Rng;
 
 fn d(query: &str, candidate: &str) -> Option<f32> {
     ocr_distance(query, candidate)
@@ -146,33 +147,23 @@ fn real_misreadings_from_the_transcribed_documents() {
     }
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-    fn word(&mut self) -> Vec<char> {
-        const LETTERS: &[char] =
-            &['a', 'e', 'o', 'r', 'n', 'm', 'c', 'l', 'd', 'i', 'h', 'v', 'w', 'u', '1', 's', 'b'];
-        (0..self.below(12)).map(|_| LETTERS[self.below(LETTERS.len())]).collect()
-    }
+fn word(rng: &mut Rng) -> Vec<char> {
+    const LETTERS: &[char] =
+        &['a', 'e', 'o', 'r', 'n', 'm', 'c', 'l', 'd', 'i', 'h', 'v', 'w', 'u', '1', 's', 'b'];
+    (0..rng.index(12)).map(|_| LETTERS[rng.index(LETTERS.len())]).collect()
 }
 
 #[test]
 fn the_banded_distance_agrees_with_the_full_matrix() {
-    let mut rng = Rng(0x0ddf_ace5_1234_5678);
+    let mut rng = Rng::new(0x0ddf_ace5_1234_5678);
     for _ in 0..50_000 {
-        let (q, mut c) = (rng.word(), rng.word());
-        if rng.below(2) == 0 {
+        let (q, mut c) = (word(&mut rng), word(&mut rng));
+        if rng.index(2) == 0 {
             // Near misses are where the band and the early exit matter.
             c = q.clone();
-            for _ in 0..rng.below(4) {
-                let at = rng.below(c.len() + 1);
-                match rng.below(3) {
+            for _ in 0..rng.index(4) {
+                let at = rng.index(c.len() + 1);
+                match rng.index(3) {
                     0 if at < c.len() => c[at] = 'm',
                     1 => c.insert(at, 'n'),
                     _ if at < c.len() => drop(c.remove(at)),
@@ -180,7 +171,7 @@ fn the_banded_distance_agrees_with_the_full_matrix() {
                 }
             }
         }
-        let max = [0, 10, 15, 20][rng.below(4)];
+        let max = [0, 10, 15, 20][rng.index(4)];
         let full = reference(&q, &c);
         assert_eq!(distance(&q, &c, max), (full <= max).then_some(full), "{q:?} {c:?} {max}");
         // The table is symmetric, so the distance is.
