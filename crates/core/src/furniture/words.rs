@@ -55,34 +55,12 @@ pub(crate) fn runs(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Levenshtein distance between two ASCII keys, counted in bytes.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    distance_up_to(a, b, usize::MAX)
-}
+/// Levenshtein distance between two ASCII keys.
+pub(crate) use crate::distance::char_distance as edit_distance;
 
-/// Whether `a` is within `max` edits of `b`.
+/// Whether `a` is within `max` edits of `b` (ASCII keys, so bytes are characters).
 pub(crate) fn within(a: &str, b: &str, max: usize) -> bool {
-    a.len().abs_diff(b.len()) <= max && distance_up_to(a, b, max) <= max
-}
-
-/// The edit distance, or some number above `max` as soon as a whole row of the table exceeds
-/// it: most comparisons are between unrelated words and stop after a letter or two.
-fn distance_up_to(a: &str, b: &str, max: usize) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, &x) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(x != y);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-        if previous.iter().all(|&d| d > max) {
-            return max.saturating_add(1);
-        }
-    }
-    previous[b.len()]
+    a.len().abs_diff(b.len()) <= max && crate::distance::char_distance_up_to(a, b, max) <= max
 }
 
 /// How many edits a word of `len` letters may suffer and still be recognized: none for short
