@@ -119,6 +119,31 @@ pub fn progress(text: &str) {
     eprintln!("bench: {text}");
 }
 
+/// Runs a browser half of the benchmarks, `node tests/bench/<script> <dir>/browser-plan.json`:
+/// writes the plan, keeps what the script prints in `<dir>/browser-result.json` and reads it.
+fn run_node<T: serde::de::DeserializeOwned>(
+    script: &str,
+    plan: &serde_json::Value,
+    dir: &std::path::Path,
+) -> anyhow::Result<T> {
+    use anyhow::Context;
+    let path = dir.join("browser-plan.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(plan)?)?;
+    let out = std::process::Command::new("node")
+        .arg(crate::root().join("tests/bench").join(script))
+        .arg(&path)
+        .current_dir(crate::root())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .with_context(|| format!("cannot run node tests/bench/{script}"))?;
+    if !out.status.success() {
+        bail!("the browser benchmark failed ({})", out.status);
+    }
+    std::fs::write(dir.join("browser-result.json"), &out.stdout)?;
+    serde_json::from_slice(&out.stdout)
+        .with_context(|| format!("tests/bench/{script} printed no result"))
+}
+
 /// Builds the `readingroom` CLI for speed (`--profile native`), as every part measures it; the
 /// binary is `search::cli()`.
 fn build_cli() -> anyhow::Result<()> {

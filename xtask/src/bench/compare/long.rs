@@ -7,7 +7,7 @@ use super::articles;
 use crate::bench::progress;
 use crate::bench::stats::median;
 use crate::serve::{self, Mount};
-use anyhow::{Context, bail, ensure};
+use anyhow::{Context, ensure};
 use serde::Deserialize;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -172,19 +172,6 @@ pub fn wasm(dist: &Path, pairs: &[Pair]) -> anyhow::Result<Browser> {
         })
         .collect();
     let plan = serde_json::json!({ "app": base, "runs": RUNS, "pairs": plan });
-    let path = articles::dir().join("browser-plan.json");
-    fs::write(&path, serde_json::to_vec_pretty(&plan)?)?;
     progress(&format!("browser: the compare module at {base}"));
-    let out = Command::new("node")
-        .arg(crate::root().join("tests/bench/compare.mjs"))
-        .arg(&path)
-        .current_dir(crate::root())
-        .stderr(Stdio::inherit())
-        .output()
-        .context("cannot run node tests/bench/compare.mjs")?;
-    if !out.status.success() {
-        bail!("the browser benchmark failed ({})", out.status);
-    }
-    fs::write(articles::dir().join("browser-result.json"), &out.stdout)?;
-    serde_json::from_slice(&out.stdout).context("tests/bench/compare.mjs printed no result")
+    crate::bench::run_node("compare.mjs", &plan, &articles::dir())
 }

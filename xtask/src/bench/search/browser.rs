@@ -8,11 +8,9 @@ use super::pagefind;
 use super::queries::Query;
 use crate::bench::progress;
 use crate::serve::{self, Mount};
-use anyhow::{Context, bail};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
-use std::process::{Command, Stdio};
 
 /// Files and bytes of one kind (app shell, catalog, search module, search index, document data).
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
@@ -123,22 +121,7 @@ pub fn run(
             "name": collection.name, "app": app.urls[i], "pagefind": pagefind_url, "queries": queries,
         }));
     }
-    let plan = bench_dir().join("browser-plan.json");
-    fs::write(
-        &plan,
-        serde_json::to_vec_pretty(&serde_json::json!({ "collections": collections }))?,
-    )?;
     progress(&format!("browser: {} collections, app at {}", runs.len(), app.urls[0]));
-    let out = Command::new("node")
-        .arg(crate::root().join("tests/bench/browser.mjs"))
-        .arg(&plan)
-        .current_dir(crate::root())
-        .stderr(Stdio::inherit())
-        .output()
-        .context("cannot run node tests/bench/browser.mjs")?;
-    if !out.status.success() {
-        bail!("the browser benchmark failed ({})", out.status);
-    }
-    fs::write(bench_dir().join("browser-result.json"), &out.stdout)?;
-    serde_json::from_slice(&out.stdout).context("tests/bench/browser.mjs printed no result")
+    let plan = serde_json::json!({ "collections": collections });
+    crate::bench::run_node("browser.mjs", &plan, &bench_dir())
 }
