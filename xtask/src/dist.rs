@@ -238,10 +238,16 @@ fn list_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> anyhow::Result<
     Ok(())
 }
 
+/// The gzipped size at the highest level, as the app's budget counts it.
 pub fn gzip_len(bytes: &[u8]) -> anyhow::Result<u64> {
+    Ok(gzip(bytes)?.len() as u64)
+}
+
+/// `bytes` gzipped at the highest level.
+pub fn gzip(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len() as u64)
+    Ok(encoder.finish()?)
 }
 
 fn short_hash(bytes: &[u8]) -> String {

@@ -6,9 +6,8 @@
 //!
 //! The bundle is left to the server: a large collection's index has many thousands of files.
 
-use flate2::{Compression, write::GzEncoder};
+use crate::dist::gzip;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 /// Writes `.br` and `.gz` beside every file under `site` but those under `site/bundle`.
@@ -39,10 +38,4 @@ fn brotli(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
     Ok(out)
-}
-
-fn gzip(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?)
 }
