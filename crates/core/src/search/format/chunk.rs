@@ -113,39 +113,13 @@ impl PostingsWriter {
     }
 }
 
-/// One (document, page, layer) occurrence of a term, with its token positions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    pub doc: u32,
-    pub page: u32,
-    pub layer: PostingLayer,
-    pub positions: Vec<u32>,
-}
-
-/// A term's postings, decoded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Postings {
-    /// The number of documents the term occurs in.
-    pub docs: u32,
-    pub records: Vec<Record>,
-}
-
-/// Checks a block's header; returns its bytes for [`read_postings`].
+/// Checks a block's header; returns its bytes for [`each_record`].
 pub fn read_block(file: &str, bytes: Vec<u8>) -> Result<Vec<u8>, FormatError> {
     if bytes.starts_with(BLOCK_MAGIC) {
         Ok(bytes)
     } else {
         Err(damaged(file, "not a postings block"))
     }
-}
-
-/// Decodes the entry at `offset` of a block.
-pub fn read_postings(file: &str, block: &[u8], offset: u32) -> Result<Postings, FormatError> {
-    let mut records = Vec::new();
-    let docs = each_record(file, block, offset, &mut |doc, page, layer, positions| {
-        records.push(Record { doc, page, layer, positions: positions.to_vec() });
-    })?;
-    Ok(Postings { docs, records })
 }
 
 /// The number of documents of the entry at `offset` of a block, from its head alone.
@@ -201,6 +175,29 @@ pub fn each_record(
 mod tests {
     use super::*;
 
+    /// One (document, page, layer) occurrence of a term, with its token positions.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    struct Record {
+        doc: u32,
+        page: u32,
+        layer: PostingLayer,
+        positions: Vec<u32>,
+    }
+
+    /// A term's postings, decoded whole.
+    struct Postings {
+        docs: u32,
+        records: Vec<Record>,
+    }
+
+    fn read_postings(file: &str, block: &[u8], offset: u32) -> Result<Postings, FormatError> {
+        let mut records = Vec::new();
+        let docs = each_record(file, block, offset, &mut |doc, page, layer, positions| {
+            records.push(Record { doc, page, layer, positions: positions.to_vec() });
+        })?;
+        Ok(Postings { docs, records })
+    }
+
     #[test]
     fn postings_round_trip_through_a_block() {
         let mut first = PostingsWriter::default();
@@ -215,6 +212,7 @@ mod tests {
         let bytes = read_block("b", block.finish()).expect("a block");
         let read = read_postings("b", &bytes, a).expect("first entry");
         assert_eq!(read.docs, 2);
+        assert_eq!(entry_docs("b", &bytes, a).expect("its head"), 2);
         assert_eq!(read.records.len(), 3);
         assert_eq!(read.records[0].positions, [3, 9]);
         assert_eq!(
