@@ -116,6 +116,18 @@ fn hocr_reads_like_tesseracts_own_text_output() {
 }
 
 #[test]
+fn hocr_written_as_html_decodes_its_named_and_numeric_references() {
+    let hocr = imported("import/passage.entities.hocr");
+    assert_eq!(hocr.format, Format::Hocr);
+    // The same OCR as the passage's last four lines, where the engine wrote a no-break space
+    // before the section sign.
+    let passage = fixture_text("import/passage.utf8.txt");
+    let lines: Vec<&str> = passage.lines().collect();
+    let expected = lines[lines.len() - 4..].join("\n").replace(" \u{a7}", "\u{a0}\u{a7}") + "\n";
+    assert_eq!(hocr.pages, vec![expected]);
+}
+
+#[test]
 fn xml_formats_are_detected_by_content_not_name() {
     let cases = [
         ("dinglehopper/test.alto3.xml", Format::Alto),
@@ -175,6 +187,36 @@ fn an_unknown_entity_is_an_error_at_its_place() {
     let err = import("t.xml", text.as_bytes()).unwrap_err();
     assert_eq!((err.line, err.column), (2, 24));
     assert!(err.message.contains("&eacute;"), "{err}");
+}
+
+/// Imports the ALTO fixture with its first `<String` tag's `CONTENT="..."` replaced by
+/// `attributes`, and returns the error with the position of that tag's `<`.
+fn with_attributes(attributes: &str) -> (readingroom_core::diagnostic::Diagnostic, Position) {
+    let text = fixture_text("dinglehopper/test.alto3.xml");
+    let tag = text.find("<String").expect("a String element");
+    let start = tag + text[tag..].find("CONTENT=").expect("a CONTENT attribute");
+    let end = start + 9 + text[start + 9..].find('"').expect("the closing quote") + 1;
+    let broken = format!("{}{attributes}{}", &text[..start], &text[end..]);
+    let err = import("t.xml", broken.as_bytes()).unwrap_err();
+    (err, Position::of(&broken, start))
+}
+
+#[test]
+fn a_malformed_attribute_is_one_sentence_at_one_place() {
+    for (attributes, says) in [
+        ("CONTENT=\"über\" STYLE=bold", "must be in quotes"),
+        ("CONTENT=\"über\" CONTENT=\"aber\"", "CONTENT is given twice"),
+        ("CONTENT", "must be followed by ="),
+    ] {
+        let (err, at) = with_attributes(attributes);
+        let column = err.column;
+        assert_eq!(err.line, at.line, "{attributes}: {err}");
+        // The place is the attribute at fault, inside the tag: not the tag's start.
+        assert!(column >= at.column && column <= at.column + attributes.len(), "{err}");
+        assert!(err.message.contains(says), "{attributes}: {err}");
+        assert!(!err.message.contains("position"), "one location only: {err}");
+        assert_eq!(err.message.matches(". ").count(), 0, "one sentence: {err}");
+    }
 }
 
 #[test]

@@ -106,8 +106,12 @@ mod tests {
     #[test]
     fn each_ocr_page_is_a_page_and_html_entities_are_decoded() {
         let body = "<div class='ocr_page'><span class='ocr_line'>\
-                    <span class='ocrx_word'>&ldquo;one&rdquo;</span></span></div>\
+                    <span class='ocrx_word'>&ldquo;one&rdquo;</span> \
+                    <span class='ocrx_word'>caf&eacute;&#233;&#xE9;</span></span></div>\
                     <div class='ocr_page'><span class='ocr_line'>two&nbsp;&amp;  three</span></div>";
-        assert_eq!(hocr(body), vec!["\u{201c}one\u{201d}\n", "two\u{a0}& three\n"]);
+        assert_eq!(
+            hocr(body),
+            vec!["\u{201c}one\u{201d} caf\u{e9}\u{e9}\u{e9}\n", "two\u{a0}& three\n"]
+        );
     }
 }

@@ -12,6 +12,7 @@
 
 use super::xml_util::{Element, Node};
 use crate::diagnostic::{Diagnostic, Position};
+use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
@@ -22,7 +23,7 @@ pub(crate) const MAX_DEPTH: usize = 256;
 const VOID_ELEMENTS: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"];
 
-/// Which entities a file may use: XML's five, or also the HTML ones OCR text needs.
+/// Which entities a file may use: XML's five, or also HTML's named references.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dialect {
     Xml,
@@ -71,6 +72,36 @@ impl Tree<'_> {
         Diagnostic::error(self.path, Position::of(self.text, offset), message)
     }
 
+    /// An attribute quick-xml could not read, at the attribute itself, in one sentence: quick-xml
+    /// counts its position from the character after the tag's `<`.
+    fn attribute_error(&self, tag: usize, error: &AttrError) -> Diagnostic {
+        let (offset, message) = match *error {
+            AttrError::ExpectedEq(at) => {
+                (at, "An attribute's name must be followed by = and its value in quotes.".into())
+            }
+            AttrError::ExpectedValue(at) => {
+                (at, "An = must be followed by a value in quotes.".into())
+            }
+            AttrError::UnquotedValue(at) => {
+                (at, "An attribute's value must be in quotes, as in WC=\"0.89\".".into())
+            }
+            AttrError::ExpectedQuote(at, quote) => {
+                let quote = char::from(quote);
+                (
+                    at,
+                    format!("An attribute's value has no closing {quote}: the tag may be cut off."),
+                )
+            }
+            AttrError::Duplicated(at, _) => {
+                let name = self.text.get(tag + 1 + at..).unwrap_or_default();
+                let name = name.split(|c: char| c == '=' || c.is_whitespace()).next();
+                let name = name.unwrap_or_default();
+                (at, format!("The attribute {name} is given twice in this element; keep one."))
+            }
+        };
+        self.error(tag + 1 + offset, &message)
+    }
+
     /// Opens an element, and closes it at once when it is `<empty/>` or an HTML void element.
     fn open(&mut self, start: &BytesStart<'_>, at: usize, empty: bool) -> Result<(), Diagnostic> {
         if self.stack.len() >= MAX_DEPTH {
@@ -86,7 +117,7 @@ impl Tree<'_> {
             ..Element::default()
         };
         for attribute in start.attributes().with_checks(true) {
-            let attribute = attribute.map_err(|e| self.error(at, &describe(&e.into())))?;
+            let attribute = attribute.map_err(|e| self.attribute_error(at, &e))?;
             let value = attribute
                 .normalized_value_with(XmlVersion::Implicit1_0, 1, |name| {
                     entity(name, self.dialect)
@@ -180,31 +211,12 @@ impl Tree<'_> {
     }
 }
 
-/// XML's predefined entities, and in HTML the few that OCR text uses.
+/// XML's five predefined entities, and in HTML every named reference HTML5 defines.
 fn entity(name: &str, dialect: Dialect) -> Option<&'static str> {
-    if let Some(text) = quick_xml::escape::resolve_xml_entity(name) {
-        return Some(text);
+    match dialect {
+        Dialect::Xml => quick_xml::escape::resolve_xml_entity(name),
+        Dialect::Html => quick_xml::escape::resolve_html5_entity(name),
     }
-    if dialect == Dialect::Xml {
-        return None;
-    }
-    Some(match name {
-        "nbsp" => "\u{a0}",
-        "shy" => "\u{ad}",
-        "ndash" => "\u{2013}",
-        "mdash" => "\u{2014}",
-        "lsquo" => "\u{2018}",
-        "rsquo" => "\u{2019}",
-        "ldquo" => "\u{201c}",
-        "rdquo" => "\u{201d}",
-        "hellip" => "\u{2026}",
-        "laquo" => "\u{ab}",
-        "raquo" => "\u{bb}",
-        "sect" => "\u{a7}",
-        "deg" => "\u{b0}",
-        "copy" => "\u{a9}",
-        _ => return None,
-    })
 }
 
 /// quick-xml's message, made a sentence that says the file is at fault.
