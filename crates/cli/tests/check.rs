@@ -96,6 +96,8 @@ fn build_refuses_bad_documents_and_leaves_the_old_output() {
     let target = out_dir.path().join("bundle");
     std::fs::create_dir(&target).expect("mkdir");
     std::fs::write(target.join("catalog.json"), "previous").expect("write");
+    // A bundle an earlier build wrote, which a sound build would replace.
+    std::fs::write(target.join(readingroom_core::bundle::MARKER_FILE), "").expect("write");
     let out = readingroom(&["build", BAD, "--out", target.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);

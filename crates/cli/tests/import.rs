@@ -213,6 +213,9 @@ fn an_existing_folder_is_kept_unless_forced() {
     fs::write(folder.join("ocr.txt"), "the curator's own text\n").expect("write ocr.txt");
     fs::write(folder.join("meta.toml"), b"id = \"cia-rdp80-00809a000600290716-5\"\n")
         .expect("write meta.toml");
+    // A sub-folder of the curator's own, which no import may delete.
+    fs::create_dir(folder.join("scans")).expect("mkdir scans");
+    fs::write(folder.join("scans/notes.txt"), "page 2 is torn\n").expect("write notes");
     let before = snapshot(Path::new(&into));
 
     let out = readingroom(&["import", CREST, "--into", &into]);
@@ -226,7 +229,8 @@ fn an_existing_folder_is_kept_unless_forced() {
     assert!(read(folder.join("ocr.txt")) == fresh_ocr, "--force did not replace ocr.txt");
     assert!(read(folder.join("meta.toml")) == fresh_meta, "--force did not replace meta.toml");
     assert!(read(folder.join("corrected.md")) == corrected, "--force lost corrected.md");
-    assert_eq!(snapshot(Path::new(&into)).len(), 3);
+    assert_eq!(read(folder.join("scans/notes.txt")), b"page 2 is torn\n", "--force lost scans/");
+    assert_eq!(snapshot(Path::new(&into)).len(), 4, "nothing but the document's files");
     assert_checks_clean(&into);
 }
 

@@ -21,6 +21,9 @@ use sha2::{Digest, Sha256};
 pub const FORMAT_VERSION: u32 = 1;
 /// The catalog's path inside the bundle.
 pub const CATALOG_FILE: &str = "catalog.json";
+/// The file `readingroom build` writes into every bundle folder: a later build replaces only a
+/// folder that holds it (or an empty one), so it never deletes a folder it did not write.
+pub const MARKER_FILE: &str = ".readingroom-bundle";
 
 /// The list of documents the library page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,8 +2,9 @@
 //!
 //! The format is found from the content (see `readingroom_core::import`), the report form's
 //! metadata is extracted and marked as extracted, and the folder is written beside its final
-//! place and renamed into it. An existing folder is never overwritten unless `--force` says
-//! so; `--add-run` keeps the file as a further OCR run of an existing document instead.
+//! place and renamed into it. Nothing existing is overwritten unless `--force` says so, and
+//! then only the folder's `meta.toml` and `ocr.txt`; `--add-run` keeps the file as a further
+//! OCR run of an existing document instead. Nothing is ever deleted.
 
 use crate::cmd::check::plural;
 use crate::{documents::display, fsx};
@@ -39,7 +40,8 @@ pub struct Args {
     /// Where the files come from, recorded as each document's provenance.
     #[arg(long)]
     pub provenance: Option<String>,
-    /// Replace an existing document folder of the same id.
+    /// Replace the meta.toml and ocr.txt of an existing document folder of the same id; every
+    /// other file in it (corrected.md, further OCR runs) is kept.
     #[arg(long, conflicts_with = "add_run")]
     pub force: bool,
     /// Keep the file as a further OCR run of the existing document of the same id.
@@ -78,7 +80,7 @@ fn import_one(args: &Args, file: &Path) -> anyhow::Result<()> {
     }
     let meta = metadata(args, file, &imported)?;
     let folder = args.into.join(&meta.id);
-    let mut files = vec![
+    let files = [
         BuiltFile { path: source::META_FILE.into(), bytes: meta.to_toml().into_bytes() },
         BuiltFile { path: source::OCR_FILE.into(), bytes: imported.ocr_txt().into_bytes() },
     ];
@@ -93,12 +95,20 @@ fn import_one(args: &Args, file: &Path) -> anyhow::Result<()> {
                 display(&folder)
             );
         }
-        files.extend(kept_files(&folder)?);
+        if !folder.is_dir() {
+            bail!("{} is a file, not a document folder; nothing was changed", display(&folder));
+        }
+        // Only the two files are replaced: the transcription, further OCR runs and anything
+        // else in the folder are the curator's, and stay as they are.
+        fsx::write_files_atomically(&folder, &files)
+            .with_context(|| format!("cannot write into {}; it is unchanged", display(&folder)))?;
+    } else {
+        // The documents folder is made only once there is a document to put in it.
+        fs::create_dir_all(&args.into)
+            .with_context(|| format!("cannot create {}", display(&args.into)))?;
+        fsx::write_new_folder(&folder, &files)
+            .with_context(|| format!("cannot write {}", display(&folder)))?;
     }
-    // The documents folder is made only once there is a document to put in it.
-    fs::create_dir_all(&args.into)
-        .with_context(|| format!("cannot create {}", display(&args.into)))?;
-    fsx::write_tree_atomically(&folder, &files)?;
     eprintln!(
         "readingroom: imported {shown} ({}, {} page{}) as {}{}",
         imported.format.describe(),
@@ -108,19 +118,6 @@ fn import_one(args: &Args, file: &Path) -> anyhow::Result<()> {
         extracted_note(&meta),
     );
     Ok(())
-}
-
-/// With --force, everything in the folder but `meta.toml` and `ocr.txt` is carried over: the
-/// transcription and further OCR runs are the curator's work and are never replaced.
-fn kept_files(folder: &Path) -> anyhow::Result<Vec<BuiltFile>> {
-    let mut kept = Vec::new();
-    for entry in fs::read_dir(folder)?.filter_map(Result::ok) {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_file() && name != source::META_FILE && name != source::OCR_FILE {
-            kept.push(BuiltFile { path: name, bytes: fs::read(entry.path())? });
-        }
-    }
-    Ok(kept)
 }
 
 /// The metadata of a new document: what the options say, then what the OCR's form says.

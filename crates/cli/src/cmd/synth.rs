@@ -5,11 +5,13 @@
 //! (`readingroom_core::synth`), so the documents are generated on every core at once: threads
 //! take runs of indices from a shared counter and write each folder as it is made, so memory
 //! stays flat at any size. The folders go into a staging folder beside `--out`, which is
-//! renamed into place only when every document is written.
+//! renamed into place only when every document is written; which `--out` may be replaced is
+//! [`Destination::check`]'s rule.
 
 use crate::cmd::check::plural;
-use crate::{documents::display, fsx};
-use anyhow::{Context, bail};
+use crate::documents::display;
+use crate::fsx::{Destination, Marker, Rule};
+use anyhow::Context;
 use clap::builder::RangedU64ValueParser;
 use readingroom_core::source;
 use readingroom_core::synth::{self, SynthDocument, SynthOptions};
@@ -41,20 +43,25 @@ pub struct Args {
     /// The seed of the generator; another seed gives another collection.
     #[arg(long, value_name = "S")]
     pub seed: u64,
-    /// The documents folder to create, one sub-folder per document.
+    /// The documents folder to create, one sub-folder per document: a new or empty folder, or
+    /// one an earlier synth wrote (it holds a .readingroom-synth file), which is replaced.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Words of running text on each page.
     #[arg(long, value_name = "W", default_value_t = 250,
           value_parser = RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     pub words_per_page: usize,
-    /// Replace --out when it exists and is not empty; everything in it is deleted.
+    /// Replace --out even when it is a non-empty folder that synth did not write; everything
+    /// in it is deleted. The current folder and the folders around it are refused all the same.
     #[arg(long)]
     pub force: bool,
     /// Threads to generate with; one per core by default.
     #[arg(long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..=1024))]
     pub jobs: Option<usize>,
 }
+
+/// The marker in every collection synth writes, which lets a later synth replace it.
+const MARKER: Marker = Marker { file: ".readingroom-synth", writer: "readingroom synth" };
 
 fn parse_docs(text: &str) -> Result<usize, String> {
     match text.trim().parse::<usize>() {
@@ -84,28 +91,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         cer: args.cer,
         seed: args.seed,
     };
-    prepare_out(&args.out, args.force)?;
-    let staging = fsx::sibling(&args.out, "tmp");
-    if staging.exists() {
-        fs::remove_dir_all(&staging)
-            .with_context(|| format!("cannot remove {}", display(&staging)))?;
-    }
+    let rule = Rule { marker: MARKER, force: args.force, documents: None };
+    let out = Destination::check(&args.out, rule)?;
     let started = Instant::now();
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
-    let written = fs::create_dir_all(&staging)
-        .map_err(anyhow::Error::from)
-        .and_then(|()| fs::write(staging.join("SOURCE.md"), source_note(&opts)).map_err(Into::into))
-        .and_then(|()| generate(&opts, &staging, jobs))
-        .and_then(|()| fsx::replace_dir(&staging, &args.out).map_err(Into::into));
-    if let Err(error) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error.context(format!(
-            "cannot write the collection to {}; it is unchanged",
-            display(&args.out)
-        )));
-    }
+    out.fill(|staging| {
+        fs::write(staging.join("SOURCE.md"), source_note(&opts))?;
+        generate(&opts, staging, jobs)
+    })?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "readingroom: generated {} document{} of {} page{} (CER {}, seed {}) into {} in {seconds:.1} s",
@@ -115,38 +110,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         plural(opts.pages_per_doc as usize),
         opts.cer,
         opts.seed,
-        display(&args.out),
+        out.shown,
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Refuses an existing non-empty `out` unless `force`, and makes sure its parent exists.
-fn prepare_out(out: &Path, force: bool) -> anyhow::Result<()> {
-    if out.file_name().is_none() {
-        bail!("--out {} does not name a new folder; give a path such as synthetic/", display(out));
-    }
-    if out.exists() {
-        if !out.is_dir() {
-            bail!("{} exists and is not a folder; nothing was changed", display(out));
-        }
-        let empty = fs::read_dir(out)
-            .with_context(|| format!("cannot read {}", display(out)))?
-            .next()
-            .is_none();
-        if !empty && !force {
-            bail!(
-                "{} exists and is not empty; nothing was changed. Use --force to replace it \
-                 (everything in it is deleted) or choose another --out",
-                display(out)
-            );
-        }
-    }
-    match out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(parent) => {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create {}", display(parent)))
-        }
-        None => Ok(()),
-    }
 }
 
 /// Documents handed to a thread at a time: small enough to balance, large enough to be cheap.

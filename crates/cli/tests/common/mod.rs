@@ -12,9 +12,14 @@ pub fn workspace() -> PathBuf {
 
 /// Runs `readingroom <args>` in the workspace root.
 pub fn readingroom(args: &[&str]) -> Output {
+    readingroom_in(&workspace(), args)
+}
+
+/// Runs `readingroom <args>` in `dir`, as a curator working in that folder would.
+pub fn readingroom_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_readingroom"))
         .args(args)
-        .current_dir(workspace())
+        .current_dir(dir)
         .output()
         .expect("the readingroom binary runs")
 }
