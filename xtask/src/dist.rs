@@ -8,7 +8,8 @@
 //! imported where a page compares OCR with its correction.
 //! The wasm and the JS are named by their content hash so hosts can cache them forever, and
 //! have `.br` and `.gz` copies beside them ([`crate::precompress`]). The site is assembled in
-//! a temporary folder and renamed into place.
+//! a temporary folder and renamed into place, replacing only a dist/ it wrote
+//! ([`crate::site_dir`]).
 
 use crate::{process, setup};
 use anyhow::{Context, bail, ensure};
@@ -39,19 +40,41 @@ fn work_dir() -> PathBuf {
     crate::root().join("target/xtask")
 }
 
-/// Builds dist/ and returns its path.
+/// Builds dist/ and returns its path. A dist/ this command did not write is refused first
+/// (see [`crate::site_dir`]); a failure leaves the old dist/ as it was.
 pub fn run() -> anyhow::Result<PathBuf> {
-    let root = crate::root();
+    let dist = dist_dir();
+    crate::site_dir::check(&dist)?;
     let work = work_dir();
     let staging = work.join("dist.tmp");
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
     }
     fs::create_dir_all(&staging)?;
-    let search = build_wasm(&work, &staging, "readingroom-search", "readingroom_search")?;
-    let compare = build_wasm(&work, &staging, "readingroom-compare", "readingroom_compare")?;
-    let (js, wasm) =
-        build_app(&work, &staging, &[("Search", &search.js), ("Compare", &compare.js)])?;
+    let built = build_site(&work, &staging).and_then(|app_gzip| {
+        crate::site_dir::swap_in(&staging, &dist, &work.join("dist.old"))?;
+        Ok(app_gzip)
+    });
+    if built.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    let app_gzip = built?;
+    eprintln!("dist: wrote {}", dist.display());
+    ensure!(
+        app_gzip <= BUDGET_GZIP,
+        "the app is {} KB gzipped, over its {} KB budget",
+        app_gzip / 1024,
+        BUDGET_GZIP / 1024
+    );
+    Ok(dist)
+}
+
+/// Builds the site into `staging` and returns the app's gzipped size.
+fn build_site(work: &Path, staging: &Path) -> anyhow::Result<u64> {
+    let root = crate::root();
+    let search = build_wasm(work, staging, "readingroom-search", "readingroom_search")?;
+    let compare = build_wasm(work, staging, "readingroom-compare", "readingroom_compare")?;
+    let (js, wasm) = build_app(work, staging, &[("Search", &search.js), ("Compare", &compare.js)])?;
     build_documents(&root.join("documents"), &staging.join("bundle"))?;
     copy_dir(&root.join("static"), &staging.join("static"))?;
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
@@ -61,18 +84,9 @@ pub fn run() -> anyhow::Result<PathBuf> {
         ("search module", [search.js.as_str(), search.wasm.as_str()]),
         ("compare module", [compare.js.as_str(), compare.wasm.as_str()]),
     ];
-    let app_gzip = report_sizes(&staging, &[&js, &wasm], &modules)?;
-    crate::precompress::site(&staging)?;
-    let dist = dist_dir();
-    swap_into_place(&staging, &dist)?;
-    eprintln!("dist: wrote {}", dist.display());
-    ensure!(
-        app_gzip <= BUDGET_GZIP,
-        "the app is {} KB gzipped, over its {} KB budget",
-        app_gzip / 1024,
-        BUDGET_GZIP / 1024
-    );
-    Ok(dist)
+    let app_gzip = report_sizes(staging, &[&js, &wasm], &modules)?;
+    crate::precompress::site(staging)?;
+    Ok(app_gzip)
 }
 
 /// A built wasm module: its hashed JS glue and wasm file names.
@@ -252,20 +266,4 @@ pub fn gzip(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
 
 fn short_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
-}
-
-/// Replaces `dist` by `staging`, keeping the old one until the new one is in place.
-fn swap_into_place(staging: &Path, dist: &Path) -> anyhow::Result<()> {
-    let old = work_dir().join("dist.old");
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
-    }
-    if dist.exists() {
-        fs::rename(dist, &old)?;
-    }
-    fs::rename(staging, dist)?;
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
-    }
-    Ok(())
 }

@@ -10,6 +10,7 @@ mod precompress;
 mod process;
 mod serve;
 mod setup;
+mod site_dir;
 mod test;
 
 use clap::{Parser, Subcommand};
