@@ -197,7 +197,7 @@ fn with_attributes(attributes: &str) -> (readingroom_core::diagnostic::Diagnosti
     let start = tag + text[tag..].find("CONTENT=").expect("a CONTENT attribute");
     let end = start + 9 + text[start + 9..].find('"').expect("the closing quote") + 1;
     let broken = format!("{}{attributes}{}", &text[..start], &text[end..]);
-    let err = import("t.xml", broken.as_bytes()).unwrap_err();
+    let err = import("t.xml", broken.as_bytes()).expect_err("a malformed attribute");
     (err, Position::of(&broken, start))
 }
 
