@@ -1,11 +1,13 @@
 //! xtask: the contributor's commands, run as `cargo xtask <command>`.
 //!
 //! Two of them are all a newcomer needs: `serve` (set up, build, serve the default collection)
-//! and `test` (set up, then every check CI runs). `bench` measures and writes BENCHMARKS.md. Each command installs what is missing first
-//! and skips what is there, so a second run does no installing.
+//! and `test` (set up, then every check CI runs). `bench` measures and writes BENCHMARKS.md;
+//! `fuzz` runs the fuzz suite long. Each command installs what is missing first and skips what
+//! is there, so a second run does no installing.
 
 mod bench;
 mod dist;
+mod fuzz;
 mod precompress;
 mod process;
 mod serve;
@@ -37,6 +39,9 @@ enum Command {
     /// Measure search (index build, size, latency natively and in Chromium, against
     /// Pagefind) and write BENCHMARKS.md. Not part of `test`.
     Bench(bench::Args),
+    /// Run the fuzz suite with a long budget and keep each failing input as a regression
+    /// case. `test` runs a short budget of it.
+    Fuzz(fuzz::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +52,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(&args),
         Command::Test(args) => test::run(&args),
         Command::Bench(args) => bench::run(&args),
+        Command::Fuzz(args) => fuzz::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
