@@ -40,6 +40,19 @@ pub fn in_order<'a>(needles: impl IntoIterator<Item = &'a str>, haystack: &[&str
     needles.into_iter().all(|needle| rest.any(|line| *line == needle))
 }
 
+/// One file of each format and encoding the importer reads.
+pub const IMPORT_SAMPLES: [&str; 9] = [
+    "dinglehopper/test.alto3.xml",
+    "dinglehopper/lorem-ipsum/lorem-ipsum-scan.gt.page.xml",
+    "dinglehopper/brochrnx_73075507X/00000139.ocrd-tess.ocr.page.xml",
+    "import/cia-two-pages.hocr",
+    "import/passage.utf16le.txt",
+    "import/passage.cp1252.txt",
+    "sources/jfk-nara/tesseract-md/jfk_doc_22.md",
+    "sources/jfk-nara/tesseract-txt/104-10004-10156.txt",
+    "sources/crest/CIA-RDP80-00809A000600290716-5.txt",
+];
+
 pub const CREST_FILE: &str = "sources/crest/CIA-RDP80-00809A000600290716-5.txt";
 
 /// The pages of a source fixture, split by the importer itself, so that extraction and

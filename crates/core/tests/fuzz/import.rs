@@ -1,7 +1,7 @@
 //! The importers: any bytes in any of the formats a curator brings (text layouts, Tesseract
 //! Markdown, hOCR, ALTO, PAGE-XML, in UTF-8, UTF-16 or Windows-1252) import or fail with a place.
 
-use super::common::fixture;
+use super::common::{IMPORT_SAMPLES, fixture};
 use super::harness::{config, exercise, mutated, replay};
 use proptest::prelude::*;
 use readingroom_core::diagnostic::Diagnostic;
@@ -9,19 +9,6 @@ use readingroom_core::import::import;
 use readingroom_core::pages;
 
 const TARGET: &str = "import";
-
-/// One file of each format and encoding the importer reads.
-const SEEDS: [&str; 9] = [
-    "dinglehopper/test.alto3.xml",
-    "dinglehopper/lorem-ipsum/lorem-ipsum-scan.gt.page.xml",
-    "dinglehopper/brochrnx_73075507X/00000139.ocrd-tess.ocr.page.xml",
-    "import/cia-two-pages.hocr",
-    "import/passage.utf16le.txt",
-    "import/passage.cp1252.txt",
-    "sources/jfk-nara/tesseract-md/jfk_doc_22.md",
-    "sources/jfk-nara/tesseract-txt/104-10004-10156.txt",
-    "sources/crest/CIA-RDP80-00809A000600290716-5.txt",
-];
 
 pub fn located(problem: &Diagnostic) {
     assert!(problem.line >= 1 && problem.column >= 1, "no place: {problem}");
@@ -50,6 +37,40 @@ fn import_target(bytes: &[u8]) {
     }
 }
 
+/// Pieces of every format's structure, and a stray byte now and then.
+fn markup_piece() -> impl Strategy<Value = Vec<u8>> {
+    let tokens: [&[u8]; 24] = [
+        b"<?xml version='1.0'?>",
+        b"<!DOCTYPE html>",
+        b"<!--",
+        b"-->",
+        b"<alto>",
+        b"<PcGts>",
+        b"<html>",
+        b"<Page>",
+        b"</Page>",
+        b"<TextBlock>",
+        b"<TextLine>",
+        b"<String CONTENT='w'/>",
+        b"<HYP CONTENT='-'/>",
+        b"<TextRegion id='r'>",
+        b"<ReadingOrder><OrderedGroup><RegionRefIndexed index='0' regionRef='r'/>",
+        b"<TextEquiv><Unicode>",
+        b"</Unicode></TextEquiv>",
+        b"<div class='ocr_page'>",
+        b"<span class='ocr_line'><span class='ocrx_word'>",
+        b"</span>",
+        b"&amp;&#x41;&#0;&bogus;&eacute;&nbsp;&",
+        b"<![CDATA[x]]>",
+        b"--- Page 1 ---\n14-00000\n- 2 -\n50X1-HUM\n",
+        b"# Document\n## Page 1\n```text\n",
+    ];
+    prop_oneof![
+        4 => proptest::sample::select(tokens.to_vec()).prop_map(<[u8]>::to_vec),
+        1 => any::<u8>().prop_map(|byte| vec![byte]),
+    ]
+}
+
 #[test]
 fn the_import_corpus_replays() {
     replay(TARGET, import_target);
@@ -59,8 +80,15 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn mutated_files_import_or_fail_with_a_place(bytes in mutated(SEEDS.map(fixture).to_vec())) {
+    fn mutated_files_import_or_fail_with_a_place(bytes in mutated(IMPORT_SAMPLES.map(fixture).to_vec())) {
         exercise(TARGET, &bytes, import_target)?;
+    }
+
+    #[test]
+    fn markup_shaped_noise_imports_or_fails_with_a_place(
+        pieces in proptest::collection::vec(markup_piece(), 0..30)
+    ) {
+        exercise(TARGET, &pieces.concat(), import_target)?;
     }
 
     #[test]
