@@ -34,7 +34,7 @@ impl Limits {
             return Ok(());
         }
         let message = format!(
-            "{path} is {} bytes, over the limit of {} ({}) for one file: no OCR'd document is \
+            "{path} is {} bytes, over the limit of {}{} for one file: no OCR'd document is \
              this large. Check that it is the right file, or split the document into parts.",
             size,
             self.file_bytes,
@@ -57,7 +57,7 @@ impl Limits {
     /// The message for line `number`, `line`, over [`Limits::line_bytes`].
     pub fn long_line_message(&self, number: usize, line: &str) -> String {
         format!(
-            "Line {number} is {} bytes long, over the limit of {} ({}): this is not running \
+            "Line {number} is {} bytes long, over the limit of {}{}: this is not running \
              text. Check that the file is the OCR output and not binary data.",
             line.len(),
             self.line_bytes,
@@ -101,9 +101,9 @@ impl Default for Limits {
     }
 }
 
-/// A size in MiB for a message.
+/// A size of a megabyte or more in MiB, for a message: " (256 MB)".
 fn megabytes(bytes: usize) -> String {
-    format!("{} MB", bytes >> 20)
+    if bytes < 1 << 20 { String::new() } else { format!(" ({} MB)", bytes >> 20) }
 }
 
 #[cfg(test)]
