@@ -6,8 +6,24 @@ use std::io::{ErrorKind, Write};
 
 /// Writes one line to standard output; a closed pipe ends the program quietly.
 pub fn line(args: fmt::Arguments<'_>) {
-    let written = writeln!(std::io::stdout().lock(), "{args}");
-    match written {
+    written(writeln!(std::io::stdout().lock(), "{args}"));
+}
+
+/// Writes `value` as pretty JSON and a line break to standard output, serialized as it is
+/// written; a closed pipe ends the program quietly.
+pub fn json_pretty<T: serde::Serialize>(value: &T) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    written(
+        serde_json::to_writer_pretty(&mut out, value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+            .and_then(|()| out.flush()),
+    );
+}
+
+/// Ends the program quietly after a closed pipe, and with an error after any other failure.
+fn written(result: std::io::Result<()>) {
+    match result {
         Ok(()) => {}
         Err(e) if e.kind() == ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => {

@@ -26,6 +26,7 @@ pub mod distance;
 pub mod extract;
 pub mod furniture;
 pub mod import;
+pub mod limits;
 pub mod markdown;
 pub mod meta;
 pub mod pages;

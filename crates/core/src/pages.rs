@@ -11,6 +11,11 @@ pub fn split(ocr: &str) -> Vec<&str> {
     ocr.split(PAGE_BREAK).collect()
 }
 
+/// The number of pages of an OCR text, counted without splitting it.
+pub fn count(ocr: &str) -> usize {
+    ocr.matches(PAGE_BREAK).count() + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -21,11 +26,13 @@ mod tests {
         let pages = split(text);
         assert_eq!(pages, vec!["one\n", "two\n", "\nthree"]);
         assert_eq!(pages.join("\u{c}"), text);
+        assert_eq!(count(text), pages.len());
     }
 
     #[test]
     fn a_text_without_breaks_is_one_page() {
         assert_eq!(split("just one"), vec!["just one"]);
         assert_eq!(split(""), vec![""]);
+        assert_eq!((count("just one"), count("")), (1, 1));
     }
 }

@@ -4,11 +4,13 @@
 //! timed (see `cargo xtask bench --only compare`).
 
 use crate::documents::display;
-use crate::output::outln;
+use crate::output::{self, outln};
 use anyhow::Context;
-use readingroom_core::compare::{self, Comparison, Correction};
+use readingroom_core::compare::{self, Comparison, Correction, Counts, Metrics};
 use readingroom_core::import::encoding;
+use readingroom_core::limits::Limits;
 use readingroom_core::quality::percent;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -32,11 +34,17 @@ pub struct Args {
     pub pairs: Option<PathBuf>,
 }
 
-/// A text file's contents, or an error that names it and says what is wrong.
+/// What `diff` says to do with a file that is not text.
+const ADVICE: &str = "diff compares two text files: the OCR text and its correction.";
+
+/// A text file's contents, or an error that names it and says what is wrong. A file over the
+/// size limit is refused before it is read.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
     let shown = display(path);
+    let size = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?.len();
+    Limits::DEFAULT.check_file_size(&shown, size)?;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
-    let decoded = encoding::decode(&shown, &bytes)?;
+    let decoded = encoding::decode_with_advice(&shown, &bytes, ADVICE)?;
     for warning in &decoded.warnings {
         eprintln!("{warning}");
     }
@@ -54,17 +62,34 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corrected = read_text(corrected)?;
     let comparison = compare::compare(&ocr, &corrected, &[]);
     if args.json {
-        let mut value = serde_json::to_value(&comparison.metrics)?;
-        value["counts"] = serde_json::to_value(comparison.counts)?;
-        value["corrections"] = serde_json::to_value(&comparison.corrections)?;
-        if comparison.metrics.cer.is_none() {
-            value["note"] = "the corrected text is empty, so the error rates are undefined".into();
-        }
-        outln!("{}", serde_json::to_string_pretty(&value)?);
+        let note = comparison
+            .metrics
+            .cer
+            .is_none()
+            .then_some("the corrected text is empty, so the error rates are undefined");
+        output::json_pretty(&Report {
+            metrics: &comparison.metrics,
+            counts: comparison.counts,
+            corrections: &comparison.corrections,
+            note,
+        });
     } else {
         print_text(&comparison);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON of `diff --json`: the metrics' fields, then the counts, the corrections and a
+/// note. It is written as it is serialized, since a long text's corrections as a JSON tree
+/// would take many times the memory of the texts.
+#[derive(Serialize)]
+struct Report<'a> {
+    #[serde(flatten)]
+    metrics: &'a Metrics,
+    counts: Counts,
+    corrections: &'a [Correction],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'static str>,
 }
 
 /// `--pairs`: each listed pair read, compared and timed in this process.

@@ -12,6 +12,7 @@ use anyhow::{Context, bail};
 use readingroom_core::bundle::BuiltFile;
 use readingroom_core::extract;
 use readingroom_core::import::{self, Imported};
+use readingroom_core::limits::Limits;
 use readingroom_core::meta::Meta;
 use readingroom_core::source::{self, is_valid_id};
 use std::fs;
@@ -73,6 +74,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 
 fn import_one(args: &Args, file: &Path) -> anyhow::Result<()> {
     let shown = display(file);
+    // A file over the size limit is refused before it is read.
+    let size = fs::metadata(file).with_context(|| format!("cannot read {shown}"))?.len();
+    Limits::DEFAULT.check_file_size(&shown, size)?;
     let bytes = fs::read(file).with_context(|| format!("cannot read {shown}"))?;
     let imported = import::import(&shown, &bytes)?;
     for warning in &imported.warnings {

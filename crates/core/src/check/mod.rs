@@ -5,10 +5,12 @@
 //! [`SourceDocument`], so `readingroom build` checks and parses in one pass.
 //!
 //! The checks, by file:
-//! - every file: it is UTF-8 text (not binary, not another encoding) and no line passes 1 MB;
+//! - every file: within the size limit, UTF-8 text (not binary, not another encoding), and no
+//!   line over the line limit ([`Limits`]);
 //! - `meta.toml`: valid TOML, known fields of the right types, readable dates, an id that is a
 //!   slug and names its folder ([`meta_fields`]);
-//! - `ocr.txt`: present and not empty; the stated page count matches the OCR's;
+//! - `ocr.txt`: present and not empty; no more pages than the limit; the stated page count
+//!   matches the OCR's;
 //! - `corrected.md`: page markers in order and within the OCR's page count ([`markers`]), and
 //!   a warning for raw HTML, which readers see as text ([`raw_html`]);
 //! - the collection: no id used twice ([`duplicate_ids`]).
@@ -20,6 +22,7 @@ pub mod raw_html;
 pub mod text;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::limits::Limits;
 use crate::meta::Meta;
 use crate::pages;
 use crate::source::{self, SourceDocument};
@@ -51,27 +54,35 @@ pub struct Checked {
 
 /// Checks one document folder.
 pub fn check_folder(files: &FolderFiles<'_>) -> Checked {
+    check_folder_within(files, &Limits::DEFAULT)
+}
+
+/// [`check_folder`], holding the files to `limits`.
+pub fn check_folder_within(files: &FolderFiles<'_>, limits: &Limits) -> Checked {
     let mut problems = Vec::new();
     let path = |file: &str| format!("{}/{file}", files.folder);
-    let meta_text = required(&path(source::META_FILE), files.meta, &mut problems);
+    let required = |file: &str, bytes, problems: &mut Vec<Diagnostic>| {
+        required(&path(file), bytes, limits, problems)
+    };
+    let meta_text = required(source::META_FILE, files.meta, &mut problems);
     let id = meta_text.and_then(meta_fields::written_id);
     let meta = meta_text.and_then(|text| {
         meta_fields::validate(&path(source::META_FILE), text, files.name, &mut problems)
     });
-    let ocr = required(&path(source::OCR_FILE), files.ocr, &mut problems);
-    if let Some(ocr) = ocr {
-        check_ocr(&path(source::OCR_FILE), ocr, meta.as_ref(), &mut problems);
-    }
-    let corrected = files
-        .corrected
-        .and_then(|bytes| text::text_file(&path(source::CORRECTED_FILE), bytes, &mut problems));
+    let ocr = required(source::OCR_FILE, files.ocr, &mut problems);
+    let ocr = ocr.filter(|ocr| {
+        check_ocr(&path(source::OCR_FILE), ocr, meta.as_ref(), limits, &mut problems)
+    });
+    let corrected = files.corrected.and_then(|bytes| {
+        text::text_file(&path(source::CORRECTED_FILE), bytes, limits, &mut problems)
+    });
     if let (Some(md), Some(ocr)) = (corrected, ocr) {
-        let count = pages::split(ocr).len();
+        let count = pages::count(ocr);
         problems.extend(markers::check(&path(source::CORRECTED_FILE), md, count));
         problems.extend(raw_html::check(&path(source::CORRECTED_FILE), md));
     }
     let alternates = meta.as_ref().map_or_else(Vec::new, |meta| {
-        read_alternates(files, meta, &path(source::META_FILE), &mut problems)
+        read_alternates(files, (meta, &path(source::META_FILE)), limits, &mut problems)
     });
     let document = match (meta, ocr) {
         (Some(meta), Some(ocr)) if !problems.iter().any(Diagnostic::is_error) => {
@@ -91,6 +102,7 @@ pub fn check_folder(files: &FolderFiles<'_>) -> Checked {
 fn required<'a>(
     path: &str,
     bytes: Option<&'a [u8]>,
+    limits: &Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<&'a str> {
     let Some(bytes) = bytes else {
@@ -101,16 +113,28 @@ fn required<'a>(
         ));
         return None;
     };
-    text::text_file(path, bytes, problems)
+    text::text_file(path, bytes, limits, problems)
 }
 
-fn check_ocr(path: &str, ocr: &str, meta: Option<&Meta>, problems: &mut Vec<Diagnostic>) {
+/// Checks the OCR text, and says whether it can be read on (it has no more pages than the
+/// limit, which nothing should then split into pages).
+fn check_ocr(
+    path: &str,
+    ocr: &str,
+    meta: Option<&Meta>,
+    limits: &Limits,
+    problems: &mut Vec<Diagnostic>,
+) -> bool {
     if ocr.trim().is_empty() {
         let message = "The OCR text is empty: a document needs text to show. Import its OCR again.";
         problems.push(Diagnostic::error(path, Position::START, message));
-        return;
+        return true;
     }
-    let count = pages::split(ocr).len();
+    if let Err(too_many) = limits.check_form_feeds(path, ocr) {
+        problems.push(too_many);
+        return false;
+    }
+    let count = pages::count(ocr);
     if let Some(stated) = meta.and_then(|m| m.pages)
         && stated as usize != count
     {
@@ -121,12 +145,13 @@ fn check_ocr(path: &str, ocr: &str, meta: Option<&Meta>, problems: &mut Vec<Diag
         );
         problems.push(Diagnostic::warning(path, Position::START, message));
     }
+    true
 }
 
 fn read_alternates(
     files: &FolderFiles<'_>,
-    meta: &Meta,
-    meta_path: &str,
+    (meta, meta_path): (&Meta, &str),
+    limits: &Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<(String, String)> {
     let mut found = Vec::new();
@@ -134,7 +159,7 @@ fn read_alternates(
         let path = format!("{}/{}", files.folder, run.file);
         match files.others.get(&run.file) {
             Some(bytes) => {
-                if let Some(text) = text::text_file(&path, bytes, problems) {
+                if let Some(text) = text::text_file(&path, bytes, limits, problems) {
                     found.push((run.file.clone(), text.to_owned()));
                 }
             }
@@ -162,4 +187,55 @@ pub fn duplicate_ids<'a>(ids: impl IntoIterator<Item = (&'a str, &'a str)>) -> V
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const META: &[u8] = b"id = \"doc\"\ntitle = \"A report\"\n";
+
+    fn check(ocr: &[u8], limits: &Limits) -> Checked {
+        let files = FolderFiles {
+            folder: "documents/doc",
+            name: "doc",
+            meta: Some(META),
+            ocr: Some(ocr),
+            ..FolderFiles::default()
+        };
+        check_folder_within(&files, limits)
+    }
+
+    fn errors(checked: &Checked) -> Vec<&Diagnostic> {
+        checked.problems.iter().filter(|p| p.is_error()).collect()
+    }
+
+    #[test]
+    fn an_ocr_text_within_the_limits_makes_a_document() {
+        let checked = check(b"one\x0ctwo\x0cthree", &Limits { pages: 3, ..Limits::DEFAULT });
+        assert!(errors(&checked).is_empty(), "{:?}", checked.problems);
+        assert!(checked.document.is_some());
+    }
+
+    #[test]
+    fn an_ocr_text_with_too_many_pages_is_refused_at_the_first_page_too_many() {
+        let checked =
+            check(b"one\x0ctwo\x0cthree\nfour\x0c", &Limits { pages: 3, ..Limits::DEFAULT });
+        let errors = errors(&checked);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "documents/doc/ocr.txt");
+        assert_eq!((errors[0].line, errors[0].column), (2, 5));
+        assert!(errors[0].message.contains("more than 3 pages"), "{}", errors[0]);
+        assert!(checked.document.is_none());
+    }
+
+    #[test]
+    fn an_ocr_file_over_the_size_limit_is_refused() {
+        let ocr = "forty-one bytes of OCR, one more than 40.";
+        let checked = check(ocr.as_bytes(), &Limits { file_bytes: 40, ..Limits::DEFAULT });
+        let errors = errors(&checked);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "documents/doc/ocr.txt");
+        assert!(errors[0].message.contains("41 bytes, over the limit of 40"), "{}", errors[0]);
+    }
 }

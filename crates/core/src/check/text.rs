@@ -1,17 +1,22 @@
-//! Checks every text file shares: it is text, it is UTF-8, and no line is absurdly long.
+//! Checks every text file shares: it is within the size limit, it is text, it is UTF-8, and no
+//! line is absurdly long ([`Limits`]).
 
 use crate::diagnostic::{Diagnostic, Position};
-
-/// The longest line a document file may have: longer ones are binary data or a broken export.
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+use crate::limits::Limits;
 
 /// The text of a file that is UTF-8 text, or `None` with the problem recorded. A byte-order
-/// mark is skipped. Long lines are reported but do not stop the text being returned.
+/// mark is skipped. A file over the size limit is not read at all; long lines are reported
+/// but do not stop the text being returned.
 pub fn text_file<'a>(
     path: &str,
     bytes: &'a [u8],
+    limits: &Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<&'a str> {
+    if let Err(too_large) = limits.check_file_size(path, bytes.len() as u64) {
+        problems.push(too_large);
+        return None;
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let message = "This is not a text file (it contains NUL bytes); \
@@ -32,23 +37,18 @@ pub fn text_file<'a>(
             return None;
         }
     };
-    problems.extend(long_lines(path, text));
+    problems.extend(long_lines(path, text, limits));
     Some(text)
 }
 
-/// An error for every line longer than [`MAX_LINE_BYTES`].
-pub fn long_lines(path: &str, text: &str) -> Vec<Diagnostic> {
+/// An error for every line longer than [`Limits::line_bytes`].
+pub fn long_lines(path: &str, text: &str, limits: &Limits) -> Vec<Diagnostic> {
     text.split('\n')
         .enumerate()
-        .filter(|(_, line)| line.len() > MAX_LINE_BYTES)
+        .filter(|(_, line)| line.len() > limits.line_bytes)
         .map(|(index, line)| {
-            let message = format!(
-                "Line {} is {} bytes long, over the limit of {MAX_LINE_BYTES} (1 MB): this is \
-                 not running text. Check that the file is the OCR output and not binary data.",
-                index + 1,
-                line.len()
-            );
-            Diagnostic::error(path, Position { line: index + 1, column: 1 }, message)
+            let at = Position { line: index + 1, column: 1 };
+            Diagnostic::error(path, at, limits.long_line_message(index + 1, line))
         })
         .collect()
 }
@@ -66,7 +66,7 @@ mod tests {
 
     fn check(bytes: &[u8]) -> (Option<String>, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let text = text_file("f.txt", bytes, &mut problems).map(str::to_owned);
+        let text = text_file("f.txt", bytes, &Limits::DEFAULT, &mut problems).map(str::to_owned);
         (text, problems)
     }
 
@@ -92,10 +92,18 @@ mod tests {
 
     #[test]
     fn a_line_over_a_megabyte_is_reported_with_its_number() {
-        let text = format!("short\n{}\nshort", "x".repeat(MAX_LINE_BYTES + 1));
+        let text = format!("short\n{}\nshort", "x".repeat(Limits::DEFAULT.line_bytes + 1));
         let (read, problems) = check(text.as_bytes());
         assert!(read.is_some(), "the text is still returned");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 2);
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_not_read() {
+        let limits = Limits { file_bytes: 8, ..Limits::DEFAULT };
+        let mut problems = Vec::new();
+        assert!(text_file("f.txt", b"nine byte", &limits, &mut problems).is_none());
+        assert!(problems[0].message.contains("over the limit of 8"), "{}", problems[0]);
     }
 }

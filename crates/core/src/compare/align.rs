@@ -13,12 +13,13 @@
 //! some optimal alignment matches every anchor. [`super::refine`] then realigns exactly every
 //! window of about a thousand clusters where the bound is not the window's distance, across
 //! anchors. On every fixture the result costs the exact distance (see the tests). A stretch
-//! with no anchor and too large to align exactly within [`LAST_RESORT_CELLS`] is aligned as
-//! substitutions followed by insertions or deletions, a coarse upper bound for texts that have
-//! nothing in common.
+//! that the [`Budget`] cannot afford (no anchor in it and a band over [`Budget::matrix_cells`],
+//! or the whole alignment's work spent) is aligned as substitutions followed by insertions or
+//! deletions: a coarse upper bound, as for texts that have nothing in common.
 
 use super::anchors::{Token, anchors};
-use super::levenshtein::{distance_within, trim_common};
+use super::budget::{Budget, Spending};
+use super::levenshtein::{band_work, distance_within, trim_common};
 use super::refine::refine;
 use std::ops::Range;
 
@@ -54,36 +55,60 @@ pub fn cost(ops: &[Op]) -> usize {
 /// Stretches up to this many cells (after their common ends) are aligned exactly without
 /// looking for anchors.
 pub const SMALL_CELLS: usize = 1 << 14;
-/// A stretch without anchors is still aligned exactly if its band fits in this many cells
-/// (32 MiB of directions).
-pub const LAST_RESORT_CELLS: usize = 1 << 25;
 /// Stretches up to this many cells are aligned over every diagonal, without measuring first.
 const TINY_CELLS: usize = 1 << 10;
 /// Anchors are looked for this many levels deep at most.
 const MAX_DEPTH: usize = 48;
 
-/// The alignment of `a` with `b`, cut at anchors taken from their tokens (sorted by start).
+/// An alignment, and whether some stretch of it was aligned coarsely for want of budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alignment {
+    pub ops: Vec<Op>,
+    pub coarse: bool,
+}
+
+/// The alignment of `a` with `b`, cut at anchors taken from their tokens (sorted by start),
+/// within the default [`Budget`].
 pub fn align(a: &[u32], b: &[u32], a_tokens: &[Token], b_tokens: &[Token]) -> Vec<Op> {
-    align_with(a, b, (a_tokens, b_tokens), SMALL_CELLS)
+    align_within(a, b, (a_tokens, b_tokens), &Budget::DEFAULT).ops
+}
+
+/// [`align`] within `budget`.
+pub fn align_within(
+    a: &[u32],
+    b: &[u32],
+    tokens: (&[Token], &[Token]),
+    budget: &Budget,
+) -> Alignment {
+    align_with(a, b, tokens, SMALL_CELLS, budget)
 }
 
 /// [`align`], looking for anchors in every stretch, however short: for testing the anchors.
 pub fn align_anchored(a: &[u32], b: &[u32], a_tokens: &[Token], b_tokens: &[Token]) -> Vec<Op> {
-    align_with(a, b, (a_tokens, b_tokens), 0)
+    align_with(a, b, (a_tokens, b_tokens), 0, &Budget::DEFAULT).ops
 }
 
-fn align_with(a: &[u32], b: &[u32], tokens: (&[Token], &[Token]), small: usize) -> Vec<Op> {
+fn align_with(
+    a: &[u32],
+    b: &[u32],
+    tokens: (&[Token], &[Token]),
+    small: usize,
+    budget: &Budget,
+) -> Alignment {
     let mut out = Vec::with_capacity(a.len().max(b.len()) + a.len().min(b.len()) / 8);
+    let mut spending = Spending::new(budget, a.len(), b.len());
     let (a_tokens, b_tokens) = tokens;
-    let mut aligner = Aligner { a, b, a_tokens, b_tokens, small, out: &mut out };
+    let mut aligner =
+        Aligner { a, b, a_tokens, b_tokens, small, spending: &mut spending, out: &mut out };
     aligner.solve(0..a.len(), 0..b.len(), 0);
-    refine(a, b, out)
+    let ops = refine(a, b, out, &mut spending);
+    Alignment { ops, coarse: spending.coarse }
 }
 
 /// The exact alignment of `a` with `b`, whatever it costs.
 pub fn align_exact(a: &[u32], b: &[u32]) -> Vec<Op> {
     let mut out = Vec::new();
-    if !exact_into(a, b, usize::MAX, &mut out) {
+    if !exact_into(a, b, &mut Spending::unlimited(), &mut out) {
         unreachable!("an unbounded exact alignment always succeeds");
     }
     out
@@ -96,6 +121,7 @@ struct Aligner<'a> {
     b_tokens: &'a [Token],
     /// Stretches of at most this many cells are aligned without anchors.
     small: usize,
+    spending: &'a mut Spending,
     out: &'a mut Vec<Op>,
 }
 
@@ -115,7 +141,8 @@ impl Aligner<'_> {
             anchors((self.a, self.b), (ra.clone(), rb.clone()), tokens.0, tokens.1)
         };
         if found.is_empty() {
-            if !exact_into(core_a, core_b, LAST_RESORT_CELLS, self.out) {
+            if !exact_into(core_a, core_b, self.spending, self.out) {
+                self.spending.coarse = true;
                 coarse_into(core_a.len(), core_b.len(), self.out);
             }
         } else {
@@ -138,38 +165,51 @@ fn within<'t>(tokens: &'t [Token], range: &Range<usize>) -> &'t [Token] {
     &tokens[from..to.max(from)]
 }
 
-/// Appends the exact alignment of `a` with `b` if its band needs at most `cells` cells, and says
-/// whether it did. The band grows from the length difference, doubling, so the cost follows the
-/// distance.
-pub(super) fn exact_into(a: &[u32], b: &[u32], cells: usize, out: &mut Vec<Op>) -> bool {
+/// Appends the exact alignment of `a` with `b` if `spending` affords it, and says whether it
+/// did (appending nothing when not). The band grows from the length difference, doubling, so
+/// the cost follows the distance; no band wider than [`Spending::cells`] is tried.
+pub(super) fn exact_into(a: &[u32], b: &[u32], spending: &mut Spending, out: &mut Vec<Op>) -> bool {
     let (core_a, core_b) = trim_common(a, b);
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a.len() - prefix - core_a.len();
     let rows = core_a.len() + 1;
-    if rows * (core_b.len() + 1) <= TINY_CELLS {
+    let extra = if rows * (core_b.len() + 1) <= TINY_CELLS {
         // Too small to be worth the bit-parallel pass: every diagonal.
-        out.extend(std::iter::repeat_n(Op::Match, prefix));
-        band_into(core_a, core_b, core_a.len().min(core_b.len()), out);
-        out.extend(std::iter::repeat_n(Op::Match, suffix));
-        return true;
-    }
-    let longest = core_a.len().max(core_b.len());
-    let mut k = core_a.len().abs_diff(core_b.len()).max(16).min(longest);
-    let d = loop {
-        // The band of a distance-d alignment has about d + 1 diagonals.
-        if rows.saturating_mul(k + 2) > cells {
-            return false;
+        core_a.len().min(core_b.len())
+    } else {
+        match banded_distance(core_a, core_b, spending) {
+            Some(d) => (d - core_a.len().abs_diff(core_b.len())).div_ceil(2),
+            None => return false,
         }
-        if let Some(d) = distance_within(core_a, core_b, k) {
-            break d;
-        }
-        k = (k * 2).min(longest);
     };
+    let width = core_a.len().abs_diff(core_b.len()) + 2 * extra + 1;
+    if !spending.spend(rows.saturating_mul(width)) {
+        return false;
+    }
     out.extend(std::iter::repeat_n(Op::Match, prefix));
-    let extra = (d - core_a.len().abs_diff(core_b.len())).div_ceil(2);
     band_into(core_a, core_b, extra, out);
     out.extend(std::iter::repeat_n(Op::Match, suffix));
     true
+}
+
+/// The distance between `a` and `b` (without common ends), found in a band doubling from the
+/// length difference, if a traceback over that band stays within `spending`.
+fn banded_distance(a: &[u32], b: &[u32], spending: &mut Spending) -> Option<usize> {
+    let rows = a.len() + 1;
+    let longest = a.len().max(b.len());
+    let mut k = a.len().abs_diff(b.len()).max(16).min(longest);
+    loop {
+        // The band of a distance-d alignment has about d + 1 diagonals.
+        if rows.saturating_mul(k + 2) > spending.cells()
+            || !spending.spend(band_work(a.len(), b.len(), k))
+        {
+            return None;
+        }
+        if let Some(d) = distance_within(a, b, k) {
+            return Some(d);
+        }
+        k = (k * 2).min(longest);
+    }
 }
 
 /// Substitutions for the common length, then what is left of the longer side.

@@ -18,6 +18,12 @@
 //! [`Metrics::exact`] says so. On every fixture, and on a synthetic megabyte, the bound is the
 //! exact distance.
 //!
+//! Memory and time stay bounded on texts of any size: the alignment spends within a [`Budget`]
+//! (no traceback matrix over 32 MiB, work linear in the texts' length), aligning coarsely what
+//! it cannot afford ([`budget`]), and the exact distance within [`EXACT_BUDGET`]. Past those,
+//! the distances are the coarse alignment's upper bound, and `exact` is false; the rest of the
+//! memory is proportional to the texts (about 30 bytes a cluster, with the corrections).
+//!
 //! Corrections ([`corrections`]) come from the character alignment, grouped into words and
 //! classified. [`compare_markdown`] compares against a correction written in Markdown (as
 //! `corrected.md` is), reading it as its rendered text and pointing back into the source.
@@ -27,6 +33,7 @@
 
 pub mod align;
 pub mod anchors;
+pub mod budget;
 pub mod confusion;
 pub mod corrections;
 mod hashing;
@@ -38,6 +45,7 @@ mod regions;
 pub mod text;
 pub mod words;
 
+pub use budget::Budget;
 pub use confusion::Confusion;
 pub use corrections::{Correction, Counts, Kind};
 pub use markdown::{SourceMap, compare_markdown};
@@ -68,7 +76,8 @@ pub struct Metrics {
     pub words: usize,
     pub char_distance: usize,
     pub word_distance: usize,
-    /// Whether both distances are exact; when not, they are an alignment's upper bound.
+    /// Whether both distances are exact; when not, they are an alignment's upper bound (a loose
+    /// one where texts far beyond a real document were aligned coarsely).
     pub exact: bool,
 }
 

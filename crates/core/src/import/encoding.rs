@@ -35,10 +35,26 @@ pub struct Decoded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// What `import` says to do with a file that is not text.
+pub const IMPORT_ADVICE: &str = "Import the OCR output (text, hOCR, ALTO or PAGE-XML).";
+
 /// Decodes `bytes`; `path` is used only in messages.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded, Diagnostic> {
+    decode_with_advice(path, bytes, IMPORT_ADVICE)
+}
+
+/// [`decode`], for a command other than `import`: the error for a file that is not text ends
+/// with `advice`, a sentence saying what that command expects.
+pub fn decode_with_advice(path: &str, bytes: &[u8], advice: &str) -> Result<Decoded, Diagnostic> {
+    let not_text = |why: &str| {
+        Diagnostic::error(
+            path,
+            Position::START,
+            format!("{path} is not a text file: {why}. {advice}"),
+        )
+    };
     if let Some(kind) = signature(bytes) {
-        return Err(not_text(path, &format!("it is {kind}")));
+        return Err(not_text(&format!("it is {kind}")));
     }
     let mut warnings = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
@@ -58,7 +74,6 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded, Diagnostic> {
     };
     if text.contains('\0') {
         return Err(not_text(
-            path,
             "it contains NUL bytes (if it is UTF-16 text, save it again with a byte order mark)",
         ));
     }
@@ -67,17 +82,6 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded, Diagnostic> {
 
 fn signature(bytes: &[u8]) -> Option<&'static str> {
     SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
-}
-
-fn not_text(path: &str, why: &str) -> Diagnostic {
-    Diagnostic::error(
-        path,
-        Position::START,
-        format!(
-            "{path} is not a text file: {why}. \
-             Import the OCR output (text, hOCR, ALTO or PAGE-XML)."
-        ),
-    )
 }
 
 /// A file that announces UTF-8 with a BOM but breaks it was damaged or mislabelled: guessing
@@ -205,6 +209,15 @@ mod tests {
     fn nul_bytes_without_a_bom_mean_binary() {
         let err = decode("x.txt", b"a\0b\0").unwrap_err();
         assert!(err.message.contains("not a text file"), "{err}");
+    }
+
+    #[test]
+    fn the_advice_for_a_file_that_is_not_text_is_the_callers() {
+        let err = decode("x.png", b"\x89PNG\r\n\x1a\n").unwrap_err();
+        assert!(err.message.ends_with(IMPORT_ADVICE), "{err}");
+        let err = decode_with_advice("x.bin", b"a\0b", "Compare two texts.").unwrap_err();
+        assert!(err.message.starts_with("x.bin is not a text file: it contains NUL"), "{err}");
+        assert!(err.message.ends_with("mark). Compare two texts."), "{err}");
     }
 
     #[test]

@@ -14,6 +14,10 @@
 //! The work is split by stage: [`encoding`] decodes bytes; `text`, `markdown` and `numbered`
 //! find pages in text; `xml_tree` reads XML, and `alto`, `page_xml` and `hocr` read each
 //! XML format from that tree.
+//!
+//! A file past the [`Limits`] is refused before the stage that would spend on it: its size
+//! before decoding, its lines and form feeds before text is split into pages, and its page
+//! count once the pages are found, so that memory stays proportional to the input.
 
 pub mod encoding;
 
@@ -27,6 +31,7 @@ mod xml_tree;
 mod xml_util;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::limits::Limits;
 use crate::pages::PAGE_BREAK;
 use xml_tree::Dialect;
 use xml_util::Sniffed;
@@ -83,12 +88,21 @@ impl Imported {
 
 /// Imports one file. `path` is only used in messages; the format is detected from the content.
 pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Diagnostic> {
+    import_within(path, bytes, &Limits::DEFAULT)
+}
+
+/// [`import`], refusing a file past `limits`.
+pub fn import_within(path: &str, bytes: &[u8], limits: &Limits) -> Result<Imported, Diagnostic> {
+    limits.check_file_size(path, bytes.len() as u64)?;
     let decoded = encoding::decode(path, bytes)?;
     let text = decoded.text;
     let mut warnings = decoded.warnings;
     let (format, pages) = match xml_util::sniff(&text) {
         Sniffed::Markup(root) => import_xml(path, &text, &root)?,
         Sniffed::Text => {
+            // XML may be written on one line; text may not.
+            limits.check_lines(path, &text)?;
+            limits.check_form_feeds(path, &text)?;
             let split = text::split(path, &text);
             warnings.extend(split.warnings);
             if text.trim().is_empty() {
@@ -101,6 +115,7 @@ pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Diagnostic> {
             (split.format, split.pages)
         }
     };
+    limits.check_pages(path, pages.len())?;
     warnings.extend(form_feed_warning(path, &text, &pages));
     Ok(Imported { format, pages, warnings })
 }
@@ -190,6 +205,44 @@ mod tests {
         assert!(err.message.contains("<tei>"), "{err}");
         let err = import("x.html", b"<html><body>hi</body></html>").unwrap_err();
         assert!(err.message.contains("ocr_page"), "{err}");
+    }
+
+    const SMALL: Limits = Limits { file_bytes: 64, line_bytes: 16, pages: 3 };
+
+    #[test]
+    fn a_file_past_the_size_limit_is_refused() {
+        let err = import_within("x.txt", &[b'a'; 65], &SMALL).unwrap_err();
+        assert!(err.message.starts_with("x.txt is 65 bytes, over the limit of 64"), "{err}");
+    }
+
+    #[test]
+    fn a_text_line_past_the_limit_is_refused_where_it_is_but_an_xml_line_is_not() {
+        let err = import_within(
+            "x.txt",
+            b"short
+short
+0123456789abcdefg
+",
+            &SMALL,
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+        let alto = b"<alto><Layout><Page><TextBlock><TextLine><String CONTENT='one line'/>\
+                     </TextLine></TextBlock></Page></Layout></alto>";
+        let roomy = Limits { file_bytes: 999, ..SMALL };
+        let imported = import_within("x.xml", alto, &roomy).expect("ALTO on one line");
+        assert_eq!(imported.pages, ["one line\n"]);
+    }
+
+    #[test]
+    fn pages_past_the_limit_are_refused_however_they_are_marked() {
+        let err = import_within("x.txt", b"a\x0cb\x0cc\nd\x0c", &SMALL).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 2), "at the form feed starting page 4");
+        let marked = b"--- Page 1 ---\n--- Page 2 ---\n--- Page 3 ---\n--- Page 4 ---\n";
+        let err = import_within("x.txt", marked, &Limits { file_bytes: 99, ..SMALL }).unwrap_err();
+        assert!(err.message.contains("more than 3 pages (counting its 4 pages)"), "{err}");
+        let three = b"--- Page 1 ---\n--- Page 2 ---\n--- Page 3 ---\n";
+        assert!(import_within("x.txt", three, &Limits { file_bytes: 99, ..SMALL }).is_ok());
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Long pairs: the whole CIA report (its OCR against corrected.md, read as plain text) and a
-//! synthetic megabyte, aligned natively (`readingroom diff`, a process a run, its peak
-//! resident memory from `/usr/bin/time -f %M`) and in headless Chromium (the compare module
-//! from dist/, driven by tests/bench/compare.mjs).
+//! Long pairs: the whole CIA report (its OCR against corrected.md, read as plain text), a
+//! synthetic megabyte, and, past any real document, a synthetic 5 MB pair and a page (the
+//! first 1.4 KB of the CIA report's OCR) against the 5 MB correction, which the alignment's
+//! budget must keep within 512 MB. Each is aligned natively (`readingroom diff`, a process a
+//! run, its peak resident memory from `/usr/bin/time -f %M`) and in headless Chromium (the
+//! compare module from dist/, driven by tests/bench/compare.mjs).
 
 use super::articles;
 use crate::bench::progress;
@@ -15,10 +17,17 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 pub const RUNS: usize = 3;
-/// The synthetic pair's corrected side is cut at the first document past this many bytes.
-pub const SYNTH_BYTES: usize = 1 << 20;
-const SYNTH_ARGS: [&str; 9] =
-    ["synth", "--docs", "150", "--pages-per-doc", "7", "--cer", "0.02", "--seed", "1"];
+/// A synthetic pair: its name, the corrected side's size (cut at the first document past it)
+/// and the docs `readingroom synth` generates for it.
+struct Synth {
+    name: &'static str,
+    bytes: usize,
+    docs: &'static str,
+}
+const SYNTH: Synth = Synth { name: "synth", bytes: 1 << 20, docs: "150" };
+const SYNTH_5MB: Synth = Synth { name: "synth5", bytes: 5 << 20, docs: "800" };
+/// The page set against the 5 MB correction: this many bytes of the CIA report's OCR.
+const PAGE_BYTES: usize = 1400;
 
 #[derive(Debug, Clone)]
 pub struct Pair {
@@ -33,23 +42,18 @@ fn long_dir() -> PathBuf {
     articles::dir().join("long")
 }
 
-/// The two long pairs, the synthetic one generated (deterministically) when missing.
+/// The long pairs, the synthetic ones generated (deterministically) when missing.
 pub fn pairs(cli: &Path) -> anyhow::Result<Vec<Pair>> {
     let dir = long_dir();
     fs::create_dir_all(&dir)?;
     let cia = crate::root().join("documents/cia-rdp80-00809a000600290716-5");
     fs::copy(cia.join("ocr.txt"), dir.join("cia.ocr.txt"))?;
     fs::copy(cia.join("corrected.md"), dir.join("cia.gt.txt"))?;
-    let synth = dir.join("synth");
-    let wanted = SYNTH_ARGS.join(" ");
-    if fs::read_to_string(dir.join("synth.command")).ok().as_deref() != Some(wanted.as_str()) {
-        progress(&format!("generating the synthetic pair: readingroom {wanted}"));
-        let status =
-            Command::new(cli).args(SYNTH_ARGS).arg("--out").arg(&synth).arg("--force").status()?;
-        ensure!(status.success(), "readingroom synth failed ({status})");
-        concatenate(&synth, &dir)?;
-        fs::write(dir.join("synth.command"), &wanted)?;
-    }
+    let command = synth(cli, &dir, &SYNTH)?;
+    let command_5mb = synth(cli, &dir, &SYNTH_5MB)?;
+    let ocr = fs::read_to_string(cia.join("ocr.txt"))?;
+    fs::write(dir.join("page.ocr.txt"), &ocr[..ocr.floor_char_boundary(PAGE_BYTES)])?;
+    fs::copy(dir.join("synth5.gt.txt"), dir.join("page.gt.txt"))?;
     let pair = |name: &'static str, label: String| -> anyhow::Result<Pair> {
         let ocr = dir.join(format!("{name}.ocr.txt"));
         let gt = dir.join(format!("{name}.gt.txt"));
@@ -58,14 +62,34 @@ pub fn pairs(cli: &Path) -> anyhow::Result<Vec<Pair>> {
     };
     Ok(vec![
         pair("cia", "CIA report (whole)".to_owned())?,
-        pair("synth", format!("synthetic 1 MB (`readingroom {wanted}`)"))?,
+        pair("synth", format!("synthetic 1 MB (`readingroom {command}`)"))?,
+        pair("synth5", format!("synthetic 5 MB (`readingroom {command_5mb}`)"))?,
+        pair("page", "a page (the CIA report's first 1.4 KB) against the 5 MB correction".into())?,
     ])
 }
 
+/// Generates the synthetic pair `synth` into `dir` unless it is there from the same command,
+/// and returns the command.
+fn synth(cli: &Path, dir: &Path, synth: &Synth) -> anyhow::Result<String> {
+    let args =
+        ["synth", "--docs", synth.docs, "--pages-per-doc", "7", "--cer", "0.02", "--seed", "1"];
+    let wanted = args.join(" ");
+    let stamp = dir.join(format!("{}.command", synth.name));
+    if fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
+        progress(&format!("generating the synthetic pair: readingroom {wanted}"));
+        let out = dir.join(synth.name);
+        let status = Command::new(cli).args(args).arg("--out").arg(&out).arg("--force").status()?;
+        ensure!(status.success(), "readingroom synth failed ({status})");
+        concatenate(&out, dir, synth)?;
+        fs::write(&stamp, &wanted)?;
+    }
+    Ok(wanted)
+}
+
 /// The corrected bodies (page markers dropped) and the OCR (form feeds as line breaks) of the
-/// synthetic documents in name order, until the corrected text passes [`SYNTH_BYTES`].
-fn concatenate(synth: &Path, out: &Path) -> anyhow::Result<()> {
-    let mut docs: Vec<PathBuf> = fs::read_dir(synth)?
+/// synthetic documents in name order, until the corrected text passes `synth.bytes`.
+fn concatenate(generated: &Path, out: &Path, synth: &Synth) -> anyhow::Result<()> {
+    let mut docs: Vec<PathBuf> = fs::read_dir(generated)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.join("corrected.md").is_file())
@@ -73,7 +97,7 @@ fn concatenate(synth: &Path, out: &Path) -> anyhow::Result<()> {
     docs.sort();
     let (mut ocr, mut gt) = (String::new(), String::new());
     for doc in docs {
-        if gt.len() >= SYNTH_BYTES {
+        if gt.len() >= synth.bytes {
             break;
         }
         let corrected = fs::read_to_string(doc.join("corrected.md"))?;
@@ -91,9 +115,13 @@ fn concatenate(synth: &Path, out: &Path) -> anyhow::Result<()> {
             ocr.push('\n');
         }
     }
-    ensure!(gt.len() >= SYNTH_BYTES, "the synthetic documents hold less than a megabyte");
-    fs::write(out.join("synth.ocr.txt"), ocr)?;
-    fs::write(out.join("synth.gt.txt"), gt)?;
+    ensure!(
+        gt.len() >= synth.bytes,
+        "the synthetic documents hold less than {} bytes",
+        synth.bytes
+    );
+    fs::write(out.join(format!("{}.ocr.txt", synth.name)), ocr)?;
+    fs::write(out.join(format!("{}.gt.txt", synth.name)), gt)?;
     Ok(())
 }
 
