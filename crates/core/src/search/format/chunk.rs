@@ -6,7 +6,11 @@
 //! of documents it occurs in, then one record per (document, page, layer): the document as a
 //! delta from the previous record's, the page, the layer, the count of positions and the
 //! positions as deltas. Everything is a LEB128 varint but the layer byte.
+//!
+//! Both end in their checksum ([`super::seal`]); a dictionary chunk's fst also has its own,
+//! which is checked too, since fst trusts the offsets inside its bytes.
 
+use super::seal::{seal, unseal};
 use super::varint::{get_u32, put};
 use super::{FormatError, PostingLayer, damaged};
 
@@ -26,13 +30,44 @@ pub fn unplace(value: u64) -> (u32, u32) {
 pub fn dict_bytes(fst: Vec<u8>) -> Vec<u8> {
     let mut out = DICT_MAGIC.to_vec();
     out.extend(fst);
-    out
+    seal(out)
 }
 
 /// Reads a dictionary chunk.
 pub fn read_dict(file: &str, bytes: &[u8]) -> Result<fst::Map<Vec<u8>>, FormatError> {
-    let body = bytes.strip_prefix(DICT_MAGIC).ok_or_else(|| damaged(file, "not a dictionary"))?;
-    fst::Map::new(body.to_vec()).map_err(|e| damaged(file, &e.to_string()))
+    let body = unseal(file, bytes)?;
+    let body = body.strip_prefix(DICT_MAGIC).ok_or_else(|| damaged(file, "not a dictionary"))?;
+    let map = fst::Map::new(body.to_vec()).map_err(|e| damaged(file, &e.to_string()))?;
+    map.as_fst().verify().map_err(|e| damaged(file, &e.to_string()))?;
+    Ok(map)
+}
+
+/// Checks a dictionary chunk against `meta.json`: its terms lie in its range (from `first` up
+/// to `next`, the next chunk's first term) and name blocks below `blocks`.
+pub fn check_dict(
+    file: &str,
+    map: &fst::Map<Vec<u8>>,
+    range: (&str, Option<&str>),
+    blocks: u32,
+) -> Result<(), FormatError> {
+    use fst::{IntoStreamer, Streamer};
+    let (first, next) = range;
+    let mut stream = map.into_stream();
+    let mut at_first = true;
+    while let Some((term, place)) = stream.next() {
+        let inside = term >= first.as_bytes() && next.is_none_or(|n| term < n.as_bytes());
+        if !inside || (at_first && term != first.as_bytes()) {
+            return Err(damaged(file, "its terms are not the range meta.json gives it"));
+        }
+        at_first = false;
+        if unplace(place).0 >= blocks {
+            return Err(damaged(file, "a term names a postings block meta.json does not count"));
+        }
+    }
+    if at_first {
+        return Err(damaged(file, "it holds no term"));
+    }
+    Ok(())
 }
 
 /// A postings block being written: term entries appended one after another.
@@ -64,7 +99,7 @@ impl BlockWriter {
     }
 
     pub fn finish(self) -> Vec<u8> {
-        self.bytes
+        seal(self.bytes)
     }
 }
 
@@ -113,8 +148,11 @@ impl PostingsWriter {
     }
 }
 
-/// Checks a block's header; returns its bytes for [`each_record`].
-pub fn read_block(file: &str, bytes: Vec<u8>) -> Result<Vec<u8>, FormatError> {
+/// Checks a block's checksum and header; returns its bytes for [`each_record`] (the offsets
+/// in the dictionary count from the block's first byte).
+pub fn read_block(file: &str, mut bytes: Vec<u8>) -> Result<Vec<u8>, FormatError> {
+    let len = unseal(file, &bytes)?.len();
+    bytes.truncate(len);
     if bytes.starts_with(BLOCK_MAGIC) {
         Ok(bytes)
     } else {
@@ -222,7 +260,69 @@ mod tests {
         let read = read_postings("b", &bytes, b).expect("second entry");
         assert_eq!(read.records[0].positions, [100_000]);
         assert!(read_postings("b", &bytes[..bytes.len() - 1], b).is_err());
-        assert!(read_block("b", b"RRD1".to_vec()).is_err());
+        assert!(read_block("b", seal(b"RRD1".to_vec())).is_err());
+        assert!(read_block("b", b"RRB1".to_vec()).is_err(), "no checksum");
+    }
+
+    fn sample_block() -> (Vec<u8>, Vec<u32>) {
+        let mut block = BlockWriter::default();
+        let mut offsets = Vec::new();
+        for term in 0..4u32 {
+            let mut writer = PostingsWriter::default();
+            for doc in 0..3 {
+                writer.push(doc * 2 + term, term, PostingLayer::Ocr, &[term, term + 7, 300]);
+                writer.push(doc * 2 + term, term + 1, PostingLayer::Corrected, &[1]);
+            }
+            offsets.push(block.push(&writer.finish()));
+        }
+        let sealed = block.finish();
+        (unseal("b", &sealed).expect("sound").to_vec(), offsets)
+    }
+
+    /// Damaged but sealed blocks: the reader's bounds, not the checksum, are tried.
+    #[test]
+    fn a_sealed_but_damaged_block_is_an_error_not_a_panic() {
+        let (payload, mut offsets) = sample_block();
+        offsets.extend([u32::MAX, payload.len() as u32, payload.len() as u32 - 1]);
+        for at in 0..payload.len() {
+            for bits in [0x01, 0x40, 0x80, 0xff] {
+                let mut flipped = payload.clone();
+                flipped[at] ^= bits;
+                let block = read_block("b", seal(flipped));
+                for &offset in &offsets {
+                    if let Ok(block) = &block {
+                        let _ = read_postings("b", block, offset);
+                        let _ = entry_docs("b", block, offset);
+                    }
+                }
+            }
+            if let Ok(block) = read_block("b", seal(payload[..at].to_vec())) {
+                for &offset in &offsets {
+                    let whole = read_postings("b", &payload, offset).is_ok_and(|_| {
+                        let mut head = offset as usize;
+                        get_u32(&payload, &mut head).is_some_and(|len| head + len as usize <= at)
+                    });
+                    assert_eq!(read_postings("b", &block, offset).is_ok(), whole, "{at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_dictionary_chunk_is_checked_by_its_checksum_and_by_fst() {
+        let map = fst::Map::from_iter([("a", 1u64), ("commun", place(3, 9)), ("party", 7)])
+            .expect("sorted");
+        let sealed = dict_bytes(map.into_fst().into_inner());
+        assert_eq!(read_dict("d", &sealed).expect("sound").get("commun"), Some(place(3, 9)));
+        let payload = unseal("d", &sealed).expect("sound").to_vec();
+        for at in 0..payload.len() {
+            let mut flipped = payload.clone();
+            flipped[at] ^= 0x20;
+            let error = read_dict("d", &sealed[..sealed.len() - 1]).expect_err("cut short");
+            assert_eq!(error.file, "d");
+            assert!(read_dict("d", &seal(flipped)).is_err(), "fst's own checksum at {at}");
+            assert!(read_dict("d", &seal(payload[..at].to_vec())).is_err(), "cut to {at}");
+        }
     }
 
     #[test]
