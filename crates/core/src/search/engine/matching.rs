@@ -277,7 +277,8 @@ fn split_hits(
         if !layers(layer) {
             return;
         }
-        let followed = |p: u32| p.checked_add(1).is_some_and(|n| tails.binary_search(&(key, n)).is_ok());
+        let followed =
+            |p: u32| p.checked_add(1).is_some_and(|n| tails.binary_search(&(key, n)).is_ok());
         for &p in positions.iter().filter(|&&p| followed(p)) {
             let hit = HitRef {
                 page,

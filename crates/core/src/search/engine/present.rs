@@ -109,7 +109,9 @@ fn result(
             here.dedup_by_key(|h| h.position);
             for h in &here {
                 if let Some((start, end)) = span(&tokens, h) {
-                    let term = tokens.get(h.position as usize).map_or_else(String::new, |t| t.term.clone());
+                    let term = tokens
+                        .get(h.position as usize)
+                        .map_or_else(String::new, |t| t.term.clone());
                     hits.push(Hit {
                         page: page + 1,
                         layer,

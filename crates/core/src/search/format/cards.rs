@@ -38,7 +38,8 @@ mod tests {
     fn cards_round_trip_and_only_name_data_files() {
         let cards = vec![card("docs/a.0123456789abcdef.json")];
         assert_eq!(read("s", &write(&cards)).expect("reads"), cards);
-        for data in ["../../etc/passwd", "/etc/passwd", "docs/a.json", "docs/../a.0123456789abcdef.json"]
+        for data in
+            ["../../etc/passwd", "/etc/passwd", "docs/a.json", "docs/../a.0123456789abcdef.json"]
         {
             let error = read("search/docs-0.k.bin", &write(&[card(data)])).expect_err(data);
             assert!(error.to_string().contains("not a document's data"), "{error}");

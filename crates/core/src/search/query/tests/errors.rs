@@ -99,8 +99,11 @@ fn an_unknown_filter_far_from_any_lists_them() {
 fn the_list_of_filters_names_every_filter_the_parser_accepts() {
     let (_, message) = error("ref:123");
     let listed = message.split("the filters are ").nth(1).expect("a list").split(" (").next();
-    let listed: Vec<&str> =
-        listed.expect("a list").split([',', ' ']).filter(|w| !w.is_empty() && *w != "and").collect();
+    let listed: Vec<&str> = listed
+        .expect("a list")
+        .split([',', ' '])
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
     let examples = ["country:USSR", "subject:a", "collection:b", "year:1949", "has:corrected"];
     let examples = [&examples[..], &["layer:ocr", "quality:good"]].concat();
     assert_eq!(listed.len(), examples.len(), "{message}");
