@@ -196,8 +196,8 @@ fn postings_beyond_the_table_or_the_pages_name_their_block() {
         meta.docs -= 1;
         meta.shards = meta.docs.div_ceil(meta.shard_size);
     };
-    let cases: [(&str, fn(&mut IndexMeta)); 2] =
-        [("a document", short), ("a page", |m| m.pages = 1)];
+    type Change = fn(&mut IndexMeta);
+    let cases: [(&str, Change); 2] = [("a document", short), ("a page", |m| m.pages = 1)];
     for (what, change) in cases {
         let mut files = files.clone();
         let mut changed = meta.clone();
