@@ -79,6 +79,7 @@ pub(super) struct Matched {
 
 /// Calls `each` with every (document, page, layer) of the postings at `place` and its
 /// positions, or asks for their block.
+///
 /// A record naming a document or page the index does not have is damage, found here, where
 /// the numbers are read, so that everything after may index by them.
 fn each_posting(index: &Index, place: u64, each: &mut dyn FnMut(Key, &[u32])) -> Result<(), Stop> {
