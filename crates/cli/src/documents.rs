@@ -2,7 +2,7 @@
 //!
 //! This is the CLI's only reader of document folders: `check`, `show`, `build`, `stats` and
 //! `search` all come through here. Every problem is collected, not just the first, so a curator fixes a
-//! whole batch at once.
+//! whole batch at once. [`kind`] tells a documents folder from a built bundle by what is in it.
 
 use readingroom_core::check::{self, FolderFiles};
 use readingroom_core::diagnostic::Diagnostic;
@@ -45,9 +45,69 @@ pub fn load_sound(root: &Path) -> anyhow::Result<Vec<SourceDocument>> {
     Ok(loaded.documents)
 }
 
+/// What a folder given as a collection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Sub-folders with a `meta.toml` each, or nothing yet.
+    Documents,
+    /// A bundle written by `readingroom build`, with its search index.
+    Bundle,
+}
+
+/// The files only a built bundle has (the marker `build` writes, the catalog, the index).
+const BUNDLE_SIGNS: [&str; 4] = [".readingroom-bundle", "catalog.json", "search", "docs"];
+
+/// Tells a documents folder from a bundle by what is in it, and says what it found when it is
+/// neither, or a bundle without the index's entry point.
+pub fn kind(root: &Path) -> anyhow::Result<Kind> {
+    let shown = display(root);
+    if root.join(readingroom_core::search::format::META_FILE).is_file() {
+        return Ok(Kind::Bundle);
+    }
+    let signs = bundle_signs(root);
+    let folders = document_folders(root)?;
+    let documents = folders.iter().filter(|f| f.join(source::META_FILE).is_file()).count();
+    let bundle_only = signs.iter().any(|s| matches!(*s, ".readingroom-bundle" | "catalog.json"));
+    if bundle_only || (documents == 0 && signs.len() >= 2) {
+        anyhow::bail!(
+            "{shown} looks like a bundle built by readingroom build (it has {}), but \
+             search/meta.json is missing: the bundle is damaged; build it again",
+            signs.join(", ")
+        );
+    }
+    if documents > 0 || folders.is_empty() {
+        return Ok(Kind::Documents);
+    }
+    anyhow::bail!(
+        "{shown} is neither a documents folder nor a bundle: none of its {} sub-folder{} has a \
+         meta.toml (a documents folder has one sub-folder per document, each with a meta.toml), \
+         and it has no search/meta.json (a bundle built by readingroom build has one)",
+        folders.len(),
+        crate::cmd::check::plural(folders.len())
+    )
+}
+
+/// Which of the files only a bundle has are in `root`.
+fn bundle_signs(root: &Path) -> Vec<&'static str> {
+    // A document may be called `search` or `docs`: its folder has a meta.toml.
+    let sign = |name: &&str| {
+        let path = root.join(name);
+        path.exists() && !path.join(source::META_FILE).is_file()
+    };
+    BUNDLE_SIGNS.into_iter().filter(sign).collect()
+}
+
 /// Loads and checks every document folder under `root`, in name order. Fails only when `root`
-/// itself cannot be read; problems inside it are in [`Loaded::problems`].
+/// itself cannot be read, or is a built bundle; problems inside it are in [`Loaded::problems`].
 pub fn load_all(root: &Path) -> anyhow::Result<Loaded> {
+    let signs = bundle_signs(root);
+    if signs.iter().any(|s| matches!(*s, ".readingroom-bundle" | "catalog.json" | "search")) {
+        anyhow::bail!(
+            "{} is a bundle built by readingroom build, not a documents folder; give the \
+             documents folder it was built from",
+            display(root)
+        );
+    }
     let folders = document_folders(root)?;
     let mut loaded = Loaded { folders: folders.len(), ..Loaded::default() };
     let mut ids = Vec::new();

@@ -6,7 +6,9 @@
 //! ```
 //! Data file names carry a hash of their content, so a static host may cache them forever;
 //! only `catalog.json` keeps a fixed name. These types are the one definition of the format:
-//! the CLI serializes them and the app deserializes the very same types.
+//! the CLI serializes them and the app deserializes the very same types. [`verify`] checks any
+//! file of a bundle before it is read: a data file against its name, the catalog against its
+//! checksum.
 
 use crate::corrected;
 use crate::furniture::{self, Furniture};
@@ -17,8 +19,12 @@ use crate::source::SourceDocument;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// Bumped whenever a reader of an older bundle would misread a newer one.
-pub const FORMAT_VERSION: u32 = 1;
+mod verify;
+pub use verify::{data_hash, read_catalog, verify, verify_data};
+
+/// Bumped whenever a reader of an older bundle would misread a newer one (2: the catalog
+/// carries its checksum).
+pub const FORMAT_VERSION: u32 = 2;
 /// The catalog's path inside the bundle.
 pub const CATALOG_FILE: &str = "catalog.json";
 /// The file `readingroom build` writes into every bundle folder: a later build replaces only a
@@ -120,7 +126,8 @@ pub fn build_with(
     }
     files.extend(crate::search::build::build(&entries, &datas, options));
     let catalog = Catalog { format: FORMAT_VERSION, documents: entries };
-    files.push(BuiltFile { path: CATALOG_FILE.to_owned(), bytes: to_json(&catalog) });
+    let bytes = crate::search::format::seal::seal_json(&to_json(&catalog));
+    files.push(BuiltFile { path: CATALOG_FILE.to_owned(), bytes });
     files
 }
 

@@ -6,8 +6,9 @@
 //! narrow query on a sharded index, and only the pack from a packed one. And its ranking rules:
 //! exact matches outrank fuzzy ones, and every fuzzy hit names a variant the answer lists.
 
+mod common;
+use common::documents::load;
 use readingroom_core::bundle::{BuiltFile, build_with};
-use readingroom_core::check::{FolderFiles, check_folder};
 use readingroom_core::search::build::BuildOptions;
 use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
 use readingroom_core::search::format::META_FILE;
@@ -15,49 +16,7 @@ use readingroom_core::search::normalize::tokenize;
 use readingroom_core::search::query;
 use readingroom_core::search::results::SearchResults;
 use readingroom_core::source::SourceDocument;
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
-
-fn documents_folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../documents")
-}
-
-/// Reads and checks document folders of `documents/` as the CLI does: every folder, or `only`.
-fn load(only: Option<&[&str]>) -> Vec<SourceDocument> {
-    let mut names: Vec<String> = std::fs::read_dir(documents_folder())
-        .expect("documents/ is readable")
-        .map(|entry| entry.expect("entry"))
-        .filter(|entry| entry.path().is_dir())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| only.is_none_or(|ids| ids.contains(&name.as_str())))
-        .collect();
-    names.sort();
-    names.iter().map(|name| load_one(name)).collect()
-}
-
-fn load_one(name: &str) -> SourceDocument {
-    let folder = documents_folder().join(name);
-    let read = |file: &str| std::fs::read(folder.join(file)).ok();
-    let mut others = BTreeMap::new();
-    for entry in std::fs::read_dir(&folder).expect("readable folder") {
-        let file = entry.expect("entry").file_name().to_string_lossy().into_owned();
-        if file.ends_with(".txt") && file != "ocr.txt" {
-            others.insert(file.clone(), read(&file).expect("readable file"));
-        }
-    }
-    let shown = format!("documents/{name}");
-    let (meta, ocr, corrected) = (read("meta.toml"), read("ocr.txt"), read("corrected.md"));
-    let files = FolderFiles {
-        folder: &shown,
-        name,
-        meta: meta.as_deref(),
-        ocr: ocr.as_deref(),
-        corrected: corrected.as_deref(),
-        others: others.iter().map(|(k, v)| (k.clone(), v.as_slice())).collect(),
-    };
-    let checked = check_folder(&files);
-    checked.document.unwrap_or_else(|| panic!("{name} has errors: {:?}", checked.problems))
-}
+use std::collections::HashMap;
 
 /// An index built one way: its files by path.
 struct Built {

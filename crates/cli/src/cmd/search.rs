@@ -51,11 +51,19 @@ enum Files {
 }
 
 impl Files {
+    /// A file of the bundle, as it is: the engine checks what it is given.
     fn read(&self, path: &str) -> anyhow::Result<Vec<u8>> {
         match self {
             Files::Disk(root) => {
                 let file = root.join(path);
-                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))
+                std::fs::read(&file).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => anyhow::anyhow!(
+                        "{}: the bundle has no such file; it is damaged, uploaded in part, or \
+                         mixed from two builds: build it again and copy all of it",
+                        documents::display(&file)
+                    ),
+                    _ => anyhow::anyhow!("cannot read {}: {e}", documents::display(&file)),
+                })
             }
             Files::Memory(files) => {
                 files.get(path).cloned().with_context(|| format!("the bundle has no {path}"))
@@ -65,8 +73,13 @@ impl Files {
 }
 
 fn open(source: &Path) -> anyhow::Result<Files> {
-    if source.join(META_FILE).is_file() {
-        return Ok(Files::Disk(source.to_owned()));
+    if documents::kind(source)? == documents::Kind::Bundle {
+        let files = Files::Disk(source.to_owned());
+        // The catalog is what the app reads first: the search checks it too.
+        if source.join(bundle::CATALOG_FILE).exists() {
+            bundle::verify(bundle::CATALOG_FILE, &files.read(bundle::CATALOG_FILE)?)?;
+        }
+        return Ok(files);
     }
     let files = bundle::build(&documents::load_sound(source)?);
     Ok(Files::Memory(files.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect()))
@@ -88,11 +101,18 @@ fn search(
     reads: &mut Reads,
 ) -> anyhow::Result<SearchResults> {
     let options = SearchOptions { limit, ..SearchOptions::default() };
+    let mut given = std::collections::HashSet::new();
     loop {
         match index.search(query, &options)? {
             Outcome::Done(results) => return Ok(results),
             Outcome::Need(paths) => {
                 for path in paths {
+                    // A sound index never asks twice; a damaged one must not loop.
+                    if !given.insert(path.clone()) {
+                        anyhow::bail!(
+                            "{path}: the index asks for it again; build the bundle again"
+                        );
+                    }
                     let bytes = files.read(&path)?;
                     reads.files += 1;
                     reads.bytes += bytes.len();
@@ -108,6 +128,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return bench(args, list);
     }
     let text = args.query.as_deref().unwrap_or_default();
+    if let Some(option) = option_named(text) {
+        eprintln!(
+            "readingroom: the query `{text}` is the option {option}: after `--` everything is \
+             the query. Put options before `--` (readingroom search --json <source> -- <query>); \
+             to search for the text itself, quote it: '\"{text}\"'"
+        );
+        return Ok(ExitCode::from(2));
+    }
     let parsed = match query::parse(text) {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -126,6 +154,20 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         print_text(&results);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The option of this command a query spells (`--json`, `--limit=5`, `-h`), if it does: a
+/// query given after `--` that a user meant as an option.
+fn option_named(text: &str) -> Option<String> {
+    use clap::Args as _;
+    let mut command = Args::augment_args(clap::Command::new("search"));
+    command.build();
+    let name = text.split('=').next().unwrap_or_default();
+    command.get_arguments().find_map(|arg| {
+        let long = arg.get_long().map(|l| format!("--{l}"));
+        let short = arg.get_short().map(|s| format!("-{s}"));
+        [long, short].into_iter().flatten().find(|option| *option == name)
+    })
 }
 
 /// `--bench-queries`: times every query of the file, cold then warm, and prints JSON.

@@ -116,9 +116,7 @@ pub fn build(
     } else {
         out.extend(files.into_iter().map(|(path, bytes)| BuiltFile { path, bytes }));
     }
-    let meta_bytes =
-        serde_json::to_vec(&meta).unwrap_or_else(|e| unreachable!("meta serializes: {e}"));
-    out.push(BuiltFile { path: format::META_FILE.to_owned(), bytes: meta_bytes });
+    out.push(BuiltFile { path: format::META_FILE.to_owned(), bytes: meta.to_bytes() });
     out
 }
 
@@ -229,9 +227,7 @@ fn shards(entries: &[CatalogEntry], size: u32, parts: &mut Vec<(Part, Vec<u8>)>)
     let mut count = 0;
     for (n, run) in entries.chunks(size.max(1) as usize).enumerate() {
         let cards: Vec<DocCard> = run.iter().map(card).collect();
-        let bytes =
-            serde_json::to_vec(&cards).unwrap_or_else(|e| unreachable!("cards serialize: {e}"));
-        parts.push((Part::Shard(n), bytes));
+        parts.push((Part::Shard(n), format::cards::write(&cards)));
         count += 1;
     }
     count

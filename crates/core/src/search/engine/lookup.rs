@@ -153,7 +153,7 @@ fn dict<'a>(
     chunk: usize,
     need: &mut Vec<String>,
 ) -> Option<&'a fst::Map<Vec<u8>>> {
-    let map = index.dicts.get(chunk).and_then(Option::as_ref);
+    let map = index.dicts.get(&chunk);
     if map.is_none() && chunk < index.meta.dict.len() {
         need.push(index.need(Part::Dict(chunk)));
     }

@@ -79,11 +79,24 @@ pub(super) struct Matched {
 
 /// Calls `each` with every (document, page, layer) of the postings at `place` and its
 /// positions, or asks for their block.
+///
+/// A record naming a document or page the index does not have is damage, found here, where
+/// the numbers are read, so that everything after may index by them.
 fn each_posting(index: &Index, place: u64, each: &mut dyn FnMut(Key, &[u32])) -> Result<(), Stop> {
     let (file, bytes, offset) = block(index, place)?;
+    let (docs, pages) = (index.meta.docs, index.meta.pages);
+    let mut beyond = false;
     each_record(&file, bytes, offset, &mut |doc, page, layer, positions| {
-        each((doc, page, layer), positions);
+        if doc < docs && page < pages {
+            each((doc, page, layer), positions);
+        } else {
+            beyond = true;
+        }
     })?;
+    if beyond {
+        let what = "a posting names a document or page beyond those meta.json counts";
+        return Err(Stop::Damaged(damaged(&file, what)));
+    }
     Ok(())
 }
 
@@ -97,13 +110,14 @@ pub(super) fn posting_docs(index: &Index, place: u64) -> Result<u32, Stop> {
 fn block(index: &Index, place: u64) -> Result<(String, &[u8], u32), Stop> {
     let (block, offset) = unplace(place);
     let part = Part::Block(block as usize);
-    match index.blocks.get(block as usize) {
-        Some(Some(bytes)) => Ok((part.file(&index.meta.key), bytes, offset)),
-        Some(None) => Err(Stop::Need(vec![index.need(part)])),
-        None => Err(Stop::Damaged(damaged(
-            &part.file(&index.meta.key),
-            "a dictionary entry names a postings block that meta.json does not count",
-        ))),
+    if block >= index.meta.postings {
+        // Unreachable from a checked dictionary chunk (see `chunk::check_dict`).
+        let what = "a dictionary entry names a postings block that meta.json does not count";
+        return Err(Stop::Damaged(damaged(&part.file(&index.meta.key), what)));
+    }
+    match index.blocks.get(&(block as usize)) {
+        Some(bytes) => Ok((part.file(&index.meta.key), bytes, offset)),
+        None => Err(Stop::Need(vec![index.need(part)])),
     }
 }
 
@@ -116,7 +130,8 @@ fn need_blocks(index: &Index, words: &Words) -> Result<(), Stop> {
         .flat_map(|w| &w.found)
         .flat_map(|f| &f.terms)
         .map(|(_, place)| block_of(*place))
-        .filter(|&block| index.blocks.get(block).is_some_and(Option::is_none))
+        .filter(|&block| block < index.meta.postings as usize)
+        .filter(|block| !index.blocks.contains_key(block))
         .map(|block| index.need(Part::Block(block)))
         .collect();
     super::needing(need)
@@ -215,7 +230,7 @@ fn expr_hits(
     for start in &per_word[0] {
         let (mut weight, mut fuzzy) = (start.weight, start.fuzzy);
         let all = per_word[1..].iter().zip(1..).all(|(list, i)| {
-            match at(list, start.key, start.position + i) {
+            match start.position.checked_add(i).and_then(|p| at(list, start.key, p)) {
                 Some(o) => {
                     weight = weight.min(o.weight);
                     fuzzy |= o.fuzzy;
@@ -263,7 +278,9 @@ fn split_hits(
         if !layers(layer) {
             return;
         }
-        for &p in positions.iter().filter(|&&p| tails.binary_search(&(key, p + 1)).is_ok()) {
+        let followed =
+            |p: u32| p.checked_add(1).is_some_and(|n| tails.binary_search(&(key, n)).is_ok());
+        for &p in positions.iter().filter(|&&p| followed(p)) {
             let hit = HitRef {
                 page,
                 layer,
@@ -328,6 +345,7 @@ pub(super) fn evaluate(
     super::order::sort_dedup(&mut excluded);
     base.retain(|d| excluded.binary_search(d).is_err());
     let filters = Filters::new(index, &query.filters);
-    let docs = base.iter().copied().filter(|&d| filters.keep(&rows[d as usize], None)).collect();
+    let keep = |d: &u32| rows.get(*d as usize).is_some_and(|row| filters.keep(row, None));
+    let docs = base.iter().copied().filter(keep).collect();
     Ok(Matched { groups, base, docs })
 }

@@ -21,9 +21,9 @@ mod order;
 mod present;
 mod rank;
 
-use super::format::chunk::{read_block, read_dict};
+use super::format::chunk::{check_dict, read_block, read_dict};
 use super::format::table::{self, DocRow};
-use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged};
+use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged, json};
 use super::query::Query;
 use super::results::{Facets, SearchResults, Variant};
 use crate::bundle::DocumentData;
@@ -56,9 +56,10 @@ impl Default for SearchOptions {
 pub struct Index {
     meta: IndexMeta,
     table: Option<Vec<DocRow>>,
-    dicts: Vec<Option<fst::Map<Vec<u8>>>>,
-    blocks: Vec<Option<Vec<u8>>>,
-    shards: Vec<Option<Vec<DocCard>>>,
+    /// The files loaded so far, by number; `meta` says how many there are.
+    dicts: HashMap<usize, fst::Map<Vec<u8>>>,
+    blocks: HashMap<usize, Vec<u8>>,
+    shards: HashMap<usize, Vec<DocCard>>,
     data: HashMap<String, DocumentData>,
     /// The last query evaluated up to its ranking, which the rounds that fetch the shown
     /// results' cards and text (and "Show more") reuse instead of matching it again.
@@ -96,26 +97,15 @@ impl From<FormatError> for Stop {
 impl Index {
     /// Opens the index from the bytes of `search/meta.json`.
     pub fn new(meta_bytes: &[u8]) -> Result<Index, FormatError> {
-        let meta: IndexMeta = json(format::META_FILE, meta_bytes)?;
+        let meta = IndexMeta::read(meta_bytes)?;
         // Fold as the index was folded, from its own table (the browser has no other).
         if !meta.fold.is_empty() {
             super::normalize::install(super::normalize::FoldTable::new(meta.fold.clone()));
         }
-        if meta.format != format::FORMAT_VERSION {
-            return Err(FormatError {
-                file: format::META_FILE.to_owned(),
-                message: format!(
-                    "the search index has format {}, and this version reads format {}; build \
-                     the bundle again with this version",
-                    meta.format,
-                    format::FORMAT_VERSION
-                ),
-            });
-        }
         Ok(Index {
-            dicts: (0..meta.dict.len()).map(|_| None).collect(),
-            blocks: (0..meta.postings).map(|_| None).collect(),
-            shards: (0..meta.shards).map(|_| None).collect(),
+            dicts: HashMap::new(),
+            blocks: HashMap::new(),
+            shards: HashMap::new(),
             meta,
             table: None,
             data: HashMap::new(),
@@ -133,26 +123,59 @@ impl Index {
         &self.meta
     }
 
-    /// Adds a file the engine asked for. Document data files are any other bundle path.
+    /// Adds a file the engine asked for, once it has checked it: its checksum (or, for a
+    /// document's data, the hash its name carries) and every count in it.
     pub fn add(&mut self, file: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
+        let meta = &self.meta;
         match self.part(file) {
-            Some(Part::Pack) => {
-                for (inner, bytes) in format::pack::read(file, &bytes)? {
-                    self.add(&inner, bytes)?;
-                }
+            Some(Part::Pack) => self.add_pack(file, &bytes)?,
+            Some(Part::Table) => {
+                self.table = Some(table::read(file, &bytes, meta.docs, &meta.facets)?);
             }
-            Some(Part::Table) => self.table = Some(table::read(file, &bytes)?),
             Some(Part::Dict(i)) => {
-                *slot(&mut self.dicts, i, file)? = Some(read_dict(file, &bytes)?)
+                counted(file, i, meta.dict.len())?;
+                let map = read_dict(file, &bytes)?;
+                let range = (meta.dict[i].as_str(), meta.dict.get(i + 1).map(String::as_str));
+                check_dict(file, &map, range, meta.postings)?;
+                self.dicts.insert(i, map);
             }
             Some(Part::Block(i)) => {
-                *slot(&mut self.blocks, i, file)? = Some(read_block(file, bytes)?)
+                counted(file, i, meta.postings as usize)?;
+                self.blocks.insert(i, read_block(file, bytes)?);
             }
-            Some(Part::Shard(i)) => *slot(&mut self.shards, i, file)? = Some(json(file, &bytes)?),
+            Some(Part::Shard(i)) => {
+                counted(file, i, meta.shards as usize)?;
+                let cards = format::cards::read(file, &bytes)?;
+                let first = i as u64 * u64::from(meta.shard_size);
+                let expected = u64::from(meta.docs).saturating_sub(first);
+                if cards.len() as u64 != expected.min(u64::from(meta.shard_size)) {
+                    return Err(damaged(file, "it does not hold the cards meta.json counts"));
+                }
+                self.shards.insert(i, cards);
+            }
             None => {
-                let data = json(file, &bytes)?;
-                self.data.insert(file.to_owned(), data);
+                crate::bundle::verify_data(file, &bytes)?;
+                self.data.insert(file.to_owned(), json(file, &bytes)?);
             }
+        }
+        Ok(())
+    }
+
+    /// Adds every file of a pack, which must hold every part of the index and nothing else.
+    fn add_pack(&mut self, file: &str, bytes: &[u8]) -> Result<(), FormatError> {
+        for (inner, bytes) in format::pack::read(file, bytes)? {
+            if matches!(self.part(&inner), None | Some(Part::Pack)) {
+                return Err(damaged(file, &format!("it holds `{inner}`, not a part of the index")));
+            }
+            self.add(&inner, bytes)?;
+        }
+        let meta = &self.meta;
+        let whole = self.table.is_some()
+            && self.dicts.len() == meta.dict.len()
+            && self.blocks.len() == meta.postings as usize
+            && self.shards.len() == meta.shards as usize;
+        if !whole {
+            return Err(damaged(file, "it lacks files meta.json counts"));
         }
         Ok(())
     }
@@ -218,20 +241,9 @@ impl Index {
     }
 }
 
-/// Reads a JSON file of the bundle (through `from_str`, which the app's other JSON reading
-/// shares, rather than a second copy of the parser for byte slices).
-fn json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, FormatError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| damaged(file, &e.to_string()))?;
-    serde_json::from_str(text).map_err(|e| damaged(file, &e.to_string()))
-}
-
-/// The place of a numbered file, which `meta.json` must count.
-fn slot<'a, T>(
-    slots: &'a mut [Option<T>],
-    i: usize,
-    file: &str,
-) -> Result<&'a mut Option<T>, FormatError> {
-    slots.get_mut(i).ok_or_else(|| damaged(file, "meta.json does not count this file"))
+/// Checks that a numbered file is one `meta.json` counts.
+fn counted(file: &str, i: usize, count: usize) -> Result<(), FormatError> {
+    if i < count { Ok(()) } else { Err(damaged(file, "meta.json does not count this file")) }
 }
 
 /// Sorts and dedups a list of files to ask for; an empty list means nothing is missing.

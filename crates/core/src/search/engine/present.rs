@@ -15,14 +15,12 @@ const MAX_HITS: usize = 100;
 fn card(index: &Index, doc: u32) -> Result<&DocCard, Stop> {
     let size = index.meta.shard_size.max(1);
     let shard = (doc / size) as usize;
-    let cards = index.shards.get(shard).and_then(Option::as_ref).ok_or_else(|| {
-        Stop::Need(
-            (shard < index.shards.len())
-                .then(|| index.need(Part::Shard(shard)))
-                .into_iter()
-                .collect(),
-        )
-    })?;
+    if shard >= index.meta.shards as usize {
+        let what = "a document has no card shard in meta.json";
+        return Err(Stop::Damaged(damaged(crate::search::format::META_FILE, what)));
+    }
+    let cards =
+        index.shards.get(&shard).ok_or_else(|| Stop::Need(vec![index.need(Part::Shard(shard))]))?;
     cards.get((doc % size) as usize).ok_or_else(|| {
         Stop::Damaged(damaged(&Part::Shard(shard).file(&index.meta.key), "a card is missing"))
     })
@@ -111,7 +109,9 @@ fn result(
             here.dedup_by_key(|h| h.position);
             for h in &here {
                 if let Some((start, end)) = span(&tokens, h) {
-                    let term = tokens[h.position as usize].term.clone();
+                    let term = tokens
+                        .get(h.position as usize)
+                        .map_or_else(String::new, |t| t.term.clone());
                     hits.push(Hit {
                         page: page + 1,
                         layer,
@@ -148,7 +148,7 @@ fn result(
 
 fn span(tokens: &[Token], hit: &HitRef) -> Option<(usize, usize)> {
     let first = tokens.get(hit.position as usize)?;
-    let last = tokens.get((hit.position + hit.len.max(1) - 1) as usize)?;
+    let last = tokens.get(hit.position.checked_add(hit.len.max(1) - 1)? as usize)?;
     Some((first.start, last.end))
 }
 
@@ -163,14 +163,16 @@ fn cut(text: &str, tokens: &[Token], hits: &[&HitRef], page: u32, layer: Posting
             let inside = hits
                 .iter()
                 .filter(|o| {
-                    o.position >= h.position && o.position < h.position + SNIPPET_WORDS as u32 - 8
+                    let window = h.position.saturating_add(SNIPPET_WORDS as u32 - 8);
+                    o.position >= h.position && o.position < window
                 })
                 .count();
             (inside, std::cmp::Reverse(h.position))
         })
         .max()
         .map_or(0, |(_, std::cmp::Reverse(p))| p as usize);
-    let from = best.saturating_sub(6);
+    // A hit's position comes from the postings: never past the page's last token.
+    let from = best.saturating_sub(6).min(tokens.len() - 1);
     let to = (from + SNIPPET_WORDS).min(tokens.len());
     let (start, end) = (tokens[from].start, tokens[to - 1].end);
     let lead = if from > 0 { "… " } else { "" };

@@ -27,7 +27,8 @@ pub(super) fn rank(index: &Index, matched: &Matched, rows: &[DocRow]) -> Vec<Ran
         .docs
         .iter()
         .map(|&doc| {
-            let len = rows[doc as usize].len[0].max(1) as f32;
+            // `matched.docs` are rows of the table (see `matching::evaluate`).
+            let len = rows.get(doc as usize).map_or(1, |row| row.len[0].max(1)) as f32;
             let mut score = 0.0;
             let mut exact = 0;
             for group in &matched.groups {
@@ -117,8 +118,7 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
     let names = &index.meta.facets;
     let count = |field: Field, value: &dyn Fn(&DocRow) -> Option<String>| -> Vec<FacetCount> {
         let mut list: Vec<FacetCount> = Vec::new();
-        for &doc in &matched.base {
-            let row = &rows[doc as usize];
+        for row in matched.base.iter().filter_map(|&doc| rows.get(doc as usize)) {
             if filters.keep(row, Some(field))
                 && let Some(value) = value(row)
             {

@@ -6,7 +6,11 @@
 //! of documents it occurs in, then one record per (document, page, layer): the document as a
 //! delta from the previous record's, the page, the layer, the count of positions and the
 //! positions as deltas. Everything is a LEB128 varint but the layer byte.
+//!
+//! Both end in their checksum ([`super::seal`]); a dictionary chunk's fst also has its own,
+//! which is checked too, since fst trusts the offsets inside its bytes.
 
+use super::seal::{seal, unseal};
 use super::varint::{get_u32, put};
 use super::{FormatError, PostingLayer, damaged};
 
@@ -26,13 +30,44 @@ pub fn unplace(value: u64) -> (u32, u32) {
 pub fn dict_bytes(fst: Vec<u8>) -> Vec<u8> {
     let mut out = DICT_MAGIC.to_vec();
     out.extend(fst);
-    out
+    seal(out)
 }
 
 /// Reads a dictionary chunk.
 pub fn read_dict(file: &str, bytes: &[u8]) -> Result<fst::Map<Vec<u8>>, FormatError> {
-    let body = bytes.strip_prefix(DICT_MAGIC).ok_or_else(|| damaged(file, "not a dictionary"))?;
-    fst::Map::new(body.to_vec()).map_err(|e| damaged(file, &e.to_string()))
+    let body = unseal(file, bytes)?;
+    let body = body.strip_prefix(DICT_MAGIC).ok_or_else(|| damaged(file, "not a dictionary"))?;
+    let map = fst::Map::new(body.to_vec()).map_err(|e| damaged(file, &e.to_string()))?;
+    map.as_fst().verify().map_err(|e| damaged(file, &e.to_string()))?;
+    Ok(map)
+}
+
+/// Checks a dictionary chunk against `meta.json`: its terms lie in its range (from `first` up
+/// to `next`, the next chunk's first term) and name blocks below `blocks`.
+pub fn check_dict(
+    file: &str,
+    map: &fst::Map<Vec<u8>>,
+    range: (&str, Option<&str>),
+    blocks: u32,
+) -> Result<(), FormatError> {
+    use fst::{IntoStreamer, Streamer};
+    let (first, next) = range;
+    let mut stream = map.into_stream();
+    let mut at_first = true;
+    while let Some((term, place)) = stream.next() {
+        let inside = term >= first.as_bytes() && next.is_none_or(|n| term < n.as_bytes());
+        if !inside || (at_first && term != first.as_bytes()) {
+            return Err(damaged(file, "its terms are not the range meta.json gives it"));
+        }
+        at_first = false;
+        if unplace(place).0 >= blocks {
+            return Err(damaged(file, "a term names a postings block meta.json does not count"));
+        }
+    }
+    if at_first {
+        return Err(damaged(file, "it holds no term"));
+    }
+    Ok(())
 }
 
 /// A postings block being written: term entries appended one after another.
@@ -64,7 +99,7 @@ impl BlockWriter {
     }
 
     pub fn finish(self) -> Vec<u8> {
-        self.bytes
+        seal(self.bytes)
     }
 }
 
@@ -113,8 +148,11 @@ impl PostingsWriter {
     }
 }
 
-/// Checks a block's header; returns its bytes for [`each_record`].
-pub fn read_block(file: &str, bytes: Vec<u8>) -> Result<Vec<u8>, FormatError> {
+/// Checks a block's checksum and header; returns its bytes for [`each_record`] (the offsets
+/// in the dictionary count from the block's first byte).
+pub fn read_block(file: &str, mut bytes: Vec<u8>) -> Result<Vec<u8>, FormatError> {
+    let len = unseal(file, &bytes)?.len();
+    bytes.truncate(len);
     if bytes.starts_with(BLOCK_MAGIC) {
         Ok(bytes)
     } else {
@@ -172,62 +210,4 @@ pub fn each_record(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One (document, page, layer) occurrence of a term, with its token positions.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    struct Record {
-        doc: u32,
-        page: u32,
-        layer: PostingLayer,
-        positions: Vec<u32>,
-    }
-
-    /// A term's postings, decoded whole.
-    struct Postings {
-        docs: u32,
-        records: Vec<Record>,
-    }
-
-    fn read_postings(file: &str, block: &[u8], offset: u32) -> Result<Postings, FormatError> {
-        let mut records = Vec::new();
-        let docs = each_record(file, block, offset, &mut |doc, page, layer, positions| {
-            records.push(Record { doc, page, layer, positions: positions.to_vec() });
-        })?;
-        Ok(Postings { docs, records })
-    }
-
-    #[test]
-    fn postings_round_trip_through_a_block() {
-        let mut first = PostingsWriter::default();
-        first.push(0, 1, PostingLayer::Ocr, &[3, 9]);
-        first.push(0, 1, PostingLayer::Corrected, &[2]);
-        first.push(5, 0, PostingLayer::Furniture, &[0]);
-        let mut second = PostingsWriter::default();
-        second.push(2, 7, PostingLayer::Ocr, &[100_000]);
-        let mut block = BlockWriter::default();
-        let a = block.push(&first.finish());
-        let b = block.push(&second.finish());
-        let bytes = read_block("b", block.finish()).expect("a block");
-        let read = read_postings("b", &bytes, a).expect("first entry");
-        assert_eq!(read.docs, 2);
-        assert_eq!(entry_docs("b", &bytes, a).expect("its head"), 2);
-        assert_eq!(read.records.len(), 3);
-        assert_eq!(read.records[0].positions, [3, 9]);
-        assert_eq!(
-            read.records[2],
-            Record { doc: 5, page: 0, layer: PostingLayer::Furniture, positions: vec![0] }
-        );
-        let read = read_postings("b", &bytes, b).expect("second entry");
-        assert_eq!(read.records[0].positions, [100_000]);
-        assert!(read_postings("b", &bytes[..bytes.len() - 1], b).is_err());
-        assert!(read_block("b", b"RRD1".to_vec()).is_err());
-    }
-
-    #[test]
-    fn places_keep_block_and_offset() {
-        assert_eq!(unplace(place(7, 123_456)), (7, 123_456));
-        assert_eq!(unplace(place(u32::MAX, u32::MAX)), (u32::MAX, u32::MAX));
-    }
-}
+mod tests;

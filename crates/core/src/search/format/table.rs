@@ -9,9 +9,12 @@
 //! - the token lengths of the OCR layers, then of the corrected layers, one byte each in
 //!   [`length_byte`]'s scale: BM25 needs a length's size, not its last digit, as Lucene's
 //!   one-byte norms show.
+//!
+//! The file ends in its checksum ([`super::seal`]).
 
+use super::seal::{seal, unseal};
 use super::varint::{get_u32, put};
-use super::{FormatError, damaged};
+use super::{FacetNames, FormatError, damaged};
 use crate::quality::Band;
 
 const MAGIC: &[u8; 4] = b"RRT2";
@@ -70,10 +73,33 @@ pub fn write(rows: &[DocRow]) -> Vec<u8> {
     out.extend(rows.iter().map(flags));
     out.extend(rows.iter().map(|r| length_byte(r.len[0])));
     out.extend(rows.iter().map(|r| length_byte(r.len[1])));
-    out
+    seal(out)
 }
 
-pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<DocRow>, FormatError> {
+/// Reads a table of `docs` documents whose facet codes index `facets`.
+pub fn read(
+    file: &str,
+    bytes: &[u8],
+    docs: u32,
+    facets: &FacetNames,
+) -> Result<Vec<DocRow>, FormatError> {
+    let rows = read_rows(file, unseal(file, bytes)?)?;
+    if rows.len() != docs as usize {
+        return Err(damaged(file, "it does not count the documents meta.json counts"));
+    }
+    let within = |code: u32, names: &[String]| code as usize <= names.len();
+    let coded = |r: &DocRow| {
+        within(r.country, &facets.country)
+            && within(r.subject, &facets.subject)
+            && within(r.collection, &facets.collection)
+    };
+    if !rows.iter().all(coded) {
+        return Err(damaged(file, "a facet code is beyond the values meta.json lists"));
+    }
+    Ok(rows)
+}
+
+fn read_rows(file: &str, bytes: &[u8]) -> Result<Vec<DocRow>, FormatError> {
     let broken = || damaged(file, "the document table is cut short");
     let body = bytes.strip_prefix(MAGIC).ok_or_else(|| damaged(file, "not a document table"))?;
     let mut at = 0;
@@ -85,7 +111,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<DocRow>, FormatError> {
         (0..count).map(|_| get_u32(body, &mut at).ok_or_else(broken)).collect()
     };
     let (country, subject, collection, year) = (column()?, column()?, column()?, column()?);
-    let bytes = body.get(at..at + 3 * count).ok_or_else(broken)?;
+    let end = count.checked_mul(3).and_then(|n| n.checked_add(at)).ok_or_else(broken)?;
+    let bytes = body.get(at..end).ok_or_else(broken)?;
+    if end != body.len() {
+        return Err(damaged(file, "the document table has bytes after its last column"));
+    }
     let mut rows = Vec::with_capacity(count);
     for i in 0..count {
         let flags = bytes[i];
@@ -128,9 +158,46 @@ mod tests {
         let bytes = write(&rows);
         let mut lengths_as_read = rows.clone();
         lengths_as_read[0].len = [byte_length(length_byte(3500)), byte_length(length_byte(3400))];
-        assert_eq!(read("t", &bytes).expect("reads"), lengths_as_read);
-        let error = read("t", &bytes[..bytes.len() - 1]).expect_err("cut short");
+        let facets = FacetNames {
+            country: vec!["USSR".into()],
+            subject: vec!["a".into(), "b".into()],
+            collection: Vec::new(),
+        };
+        assert_eq!(read("t", &bytes, 3, &facets).expect("reads"), lengths_as_read);
+        let error = read("t", &bytes[..bytes.len() - 1], 3, &facets).expect_err("cut short");
         assert!(error.to_string().contains("build the bundle again"), "{error}");
+        let error = read("t", &bytes, 4, &facets).expect_err("one document more");
+        assert!(error.to_string().contains("does not count the documents"), "{error}");
+        let fewer = FacetNames { subject: vec!["a".into()], ..facets };
+        let error = read("t", &bytes, 3, &fewer).expect_err("a code beyond the list");
+        assert!(error.to_string().contains("facet code"), "{error}");
+    }
+
+    /// Damaged but sealed tables, so that the reader's bounds, not the checksum, are tried:
+    /// every count, cut and flip is an error or a table of the expected size, never a panic.
+    #[test]
+    fn a_sealed_but_damaged_table_is_an_error_not_a_panic() {
+        let rows = vec![DocRow { country: 1, year: 1950, len: [40, 0], ..DocRow::default() }; 5];
+        let sealed = write(&rows);
+        let payload = unseal("t", &sealed).expect("sound").to_vec();
+        let facets = FacetNames { country: vec!["x".into()], ..FacetNames::default() };
+        let mut damaged_tables = Vec::new();
+        for at in 0..payload.len() {
+            for bits in [0x01, 0x80, 0xff] {
+                let mut flipped = payload.clone();
+                flipped[at] ^= bits;
+                damaged_tables.push(flipped);
+            }
+            damaged_tables.push(payload[..at].to_vec());
+        }
+        let mut count = MAGIC.to_vec();
+        put(&mut count, u64::from(u32::MAX));
+        damaged_tables.push(count);
+        for damaged in damaged_tables {
+            if let Ok(read) = read("t", &seal(damaged), 5, &facets) {
+                assert_eq!(read.len(), 5);
+            }
+        }
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub fn get(bytes: &[u8], at: &mut usize) -> Option<u64> {
     for shift in (0..64).step_by(7) {
         let byte = *bytes.get(*at)?;
         *at += 1;
+        // The tenth byte holds only the 64th bit: anything above it would be dropped.
+        if shift == 63 && byte & 0x7e != 0 {
+            return None;
+        }
         value |= u64::from(byte & 0x7f) << shift;
         if byte < 0x80 {
             return Some(value);
@@ -46,5 +50,17 @@ mod tests {
         assert_eq!(at, bytes.len());
         assert_eq!(get(&[0x80, 0x80], &mut 0), None);
         assert_eq!(get_u32(&[0xff, 0xff, 0xff, 0xff, 0x7f], &mut 0), None);
+    }
+
+    #[test]
+    fn bits_past_the_64th_are_an_overflow_not_dropped() {
+        let nine = [0xff; 9];
+        let with = |tenth: u8| [&nine[..], &[tenth]].concat();
+        assert_eq!(get(&with(0x01), &mut 0), Some(u64::MAX));
+        assert_eq!(get(&with(0x00), &mut 0), Some(u64::MAX >> 1));
+        for tenth in [0x02, 0x03, 0x40, 0x7f] {
+            assert_eq!(get(&with(tenth), &mut 0), None, "{tenth:#x}");
+        }
+        assert_eq!(get(&with(0x81), &mut 0), None, "an eleventh byte");
     }
 }

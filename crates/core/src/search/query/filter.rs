@@ -81,9 +81,20 @@ fn unknown_field(name: &str, value: &str) -> String {
     match nearest {
         Some((_, known)) => format!("unknown filter `{name}`; did you mean `{known}`?"),
         None => format!(
-            "unknown filter `{name}`; the filters are country, subject, collection, year, has \
-             and layer (to search for the text itself, quote it: \"{name}:{value}\")"
+            "unknown filter `{name}`; the filters are {} (to search for the text itself, quote \
+             it: \"{name}:{value}\")",
+            field_list()
         ),
+    }
+}
+
+/// Every filter name, as a sentence lists them: `a, b and c`.
+fn field_list() -> String {
+    let names: Vec<&str> = FIELDS.iter().map(|(name, _)| *name).collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, before)) => format!("{} and {last}", before.join(", ")),
+        None => String::new(),
     }
 }
 

@@ -88,11 +88,29 @@ fn an_unknown_filter_far_from_any_lists_them() {
         error("ref:123"),
         (
             0,
-            "unknown filter `ref`; the filters are country, subject, collection, year, has and \
-             layer (to search for the text itself, quote it: \"ref:123\")"
+            "unknown filter `ref`; the filters are country, subject, collection, year, has, \
+             layer and quality (to search for the text itself, quote it: \"ref:123\")"
                 .into()
         )
     );
+}
+
+#[test]
+fn the_list_of_filters_names_every_filter_the_parser_accepts() {
+    let (_, message) = error("ref:123");
+    let listed = message.split("the filters are ").nth(1).expect("a list").split(" (").next();
+    let listed: Vec<&str> = listed
+        .expect("a list")
+        .split([',', ' '])
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    let examples = ["country:USSR", "subject:a", "collection:b", "year:1949", "has:corrected"];
+    let examples = [&examples[..], &["layer:ocr", "quality:good"]].concat();
+    assert_eq!(listed.len(), examples.len(), "{message}");
+    for (name, example) in listed.iter().zip(&examples) {
+        assert!(example.starts_with(&format!("{name}:")), "{name} / {example}");
+        assert!(parse(example).is_ok(), "{example} is a filter");
+    }
 }
 
 #[test]
