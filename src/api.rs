@@ -42,15 +42,18 @@ async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
     })
 }
 
-/// Fetches and decodes a JSON file of the bundle.
+/// Fetches a JSON file of the bundle, checks it against its checksum or the hash its name
+/// carries (`bundle::verify`), and decodes it: a damaged or mixed-up file is named, never shown.
 pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
-    let response = fetch_ok(url).await?;
-    let text = response.text().await.map_err(|e| format!("{url} could not be read ({e})."))?;
-    serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{url} is damaged and cannot be read ({e}). Rebuild the site with `readingroom build`."
-        )
-    })
+    let bytes = fetch_bytes(url).await?;
+    let file = url.strip_prefix(BUNDLE_DIR).and_then(|f| f.strip_prefix('/')).unwrap_or(url);
+    let rebuild = "Copy the whole built folder to the host again, or rebuild the site with \
+                   `readingroom build`.";
+    readingroom_core::bundle::verify(file, &bytes)
+        .map_err(|e| format!("{url} is damaged and cannot be read ({}). {rebuild}", e.message))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| format!("{url} is not text ({e})."))?;
+    serde_json::from_str(text)
+        .map_err(|e| format!("{url} is damaged and cannot be read ({e}). {rebuild}"))
 }
 
 /// Fetches a file of the bundle as bytes.

@@ -31,3 +31,36 @@ test.describe('with a missing document file', () => {
     await expect(page.getByRole('alert')).toContainText('This document could not be loaded');
   });
 });
+
+/// Serves the real file with one byte in its middle changed, as a disk error or a cut upload would.
+async function damaged(route) {
+  const response = await route.fetch();
+  const body = Buffer.from(await response.body());
+  body[body.length >> 1] ^= 0x20;
+  await route.fulfill({ response, body });
+}
+
+test('a damaged index file is named in place of the results, and a later query whose files are sound works', async ({ page }) => {
+  await page.route('**/bundle/search/post-*.bin', damaged);
+  await page.goto(`./#/?q=${encodeURIComponent('party')}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(/search\/post-\d+\.[0-9a-f]+\.bin/);
+  await expect(alert).toContainText('damaged');
+  await expect(page.getByRole('searchbox', { name: 'Search the collection' })).toBeEnabled();
+  // The host serves the file whole again: the same search, asked anew, answers.
+  await page.unroute('**/bundle/search/post-*.bin');
+  await page.getByRole('searchbox', { name: 'Search the collection' }).fill('coup');
+  await expect(page.locator('.result-list > li').first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
+test('a document file that does not match its name is refused, and the library still works', async ({ page }) => {
+  await page.route('**/bundle/docs/**', damaged);
+  await page.goto(`./#/doc/${CIA.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: CIA.title })).toBeVisible();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This document could not be loaded');
+  await expect(alert).toContainText('does not hash to its name');
+  await page.goto('./#/');
+  await expect(page.locator('.doc-list li').first()).toBeVisible();
+});
