@@ -127,9 +127,12 @@ fn a_bundle_without_its_index_entry_point_is_named_damaged() {
     let (code, stdout, stderr) = search(&bundle, "soviet");
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stdout.is_empty());
-    let said = "looks like a bundle built by readingroom build (it has catalog.json, search, \
-                docs), but search/meta.json is missing: the bundle is damaged; build it again";
-    assert!(stderr.contains(said) && !stderr.contains("meta.toml"), "{stderr}");
+    let (looks, missing) = (
+        "looks like a bundle built by readingroom build (it has .readingroom-bundle, catalog.json",
+        "but search/meta.json is missing: the bundle is damaged; build it again",
+    );
+    let said = stderr.contains(looks) && stderr.contains(missing);
+    assert!(said && !stderr.contains("meta.toml"), "{stderr}");
     // Nor is it taken for a documents folder by the commands that read one.
     let checked = readingroom(&["check", &bundle]);
     let stderr = String::from_utf8_lossy(&checked.stderr);
