@@ -8,14 +8,13 @@
 //! engine checks where it reads: no panic and no loop, whatever the answer.
 
 mod common;
+use common::damaged::{Damaged, Files, Ran, run};
 use common::documents::load;
 use readingroom_core::bundle::{BuiltFile, build_with};
 use readingroom_core::search::build::BuildOptions;
-use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
+use readingroom_core::search::format::META_FILE;
 use readingroom_core::search::format::seal::{seal, unseal};
-use readingroom_core::search::format::{FormatError, META_FILE};
-use readingroom_core::search::query;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 const QUERIES: [&str; 7] = [
@@ -31,58 +30,6 @@ const QUERIES: [&str; 7] = [
 /// each of these masks.
 const POSITIONS: usize = 12;
 const MASKS: [u8; 2] = [0x01, 0xa5];
-
-type Files = BTreeMap<String, Vec<u8>>;
-
-/// How a run ended: the answer's JSON, or the file an error named.
-#[derive(Debug, PartialEq)]
-enum Ran {
-    Answer(String),
-    Failed(String),
-}
-
-/// The files of a build, one of them damaged (`None`: dropped).
-struct Damaged<'a> {
-    files: &'a Files,
-    path: &'a str,
-    bytes: Option<&'a [u8]>,
-}
-
-impl Damaged<'_> {
-    fn get(&self, path: &str) -> Option<&[u8]> {
-        if path == self.path { self.bytes } else { self.files.get(path).map(Vec::as_slice) }
-    }
-}
-
-/// Runs `text` on a fresh index over `files`; also returns the files it read.
-fn run(files: &Damaged<'_>, text: &str) -> (Ran, BTreeSet<String>) {
-    let parsed = query::parse(text).expect("the sweep's queries parse");
-    let mut read = BTreeSet::from([META_FILE.to_owned()]);
-    let failed = |e: FormatError| Ran::Failed(e.file);
-    let Some(meta) = files.get(META_FILE) else { return (Ran::Failed(META_FILE.into()), read) };
-    let mut index = match Index::new(meta) {
-        Ok(index) => index,
-        Err(error) => return (failed(error), read),
-    };
-    loop {
-        match index.search(&parsed, &SearchOptions { limit: 30, pages_per_result: 3 }) {
-            Err(error) => return (failed(error), read),
-            Ok(Outcome::Done(results)) => {
-                let json = serde_json::to_string(&results).expect("results serialize");
-                return (Ran::Answer(json), read);
-            }
-            Ok(Outcome::Need(paths)) => {
-                for path in paths {
-                    assert!(read.insert(path.clone()), "{text}: asked twice for {path}");
-                    let Some(bytes) = files.get(&path) else { return (Ran::Failed(path), read) };
-                    if let Err(error) = index.add(&path, bytes.to_vec()) {
-                        return (failed(error), read);
-                    }
-                }
-            }
-        }
-    }
-}
 
 /// Every way the sweep damages a file of `len` bytes: the damaged bytes (`None`: dropped) and
 /// a description.

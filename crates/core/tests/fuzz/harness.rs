@@ -30,7 +30,7 @@ pub enum Mutation {
 /// and the starts of multi-byte and invalid UTF-8.
 const SPECIAL: &[u8] = b"<>/&;#\"'=?![]{}-*:\\\0\t\r\n\x0c\xff\xfe\xef\xbb\xbf\xc3\xa9\xe2\x80";
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub fn mutation() -> impl Strategy<Value = Mutation> {
     let byte = prop_oneof![proptest::sample::select(SPECIAL), any::<u8>()];
     prop_oneof![
         (any::<u16>(), 0u8..8).prop_map(|(at, bit)| Mutation::FlipBit { at, bit }),

@@ -21,4 +21,5 @@ mod compare;
 mod documents;
 mod harness;
 mod import;
+mod index;
 mod query;
