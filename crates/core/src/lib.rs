@@ -14,6 +14,8 @@
 //! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence;
 //! - [`compare`] sets the OCR against its correction: character and word error rates that
 //!   agree with dinglehopper, the alignment, and the list of corrections;
+//! - [`labelled`] is text with labelled byte ranges (highlights, furniture, marks), cut into
+//!   the segments every renderer shows;
 //! - [`synth`] makes synthetic collections for benchmarks (only the CLI calls it).
 
 pub mod bundle;
@@ -26,6 +28,7 @@ pub mod distance;
 pub mod extract;
 pub mod furniture;
 pub mod import;
+pub mod labelled;
 pub mod limits;
 pub mod markdown;
 pub mod meta;
