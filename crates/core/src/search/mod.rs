@@ -6,6 +6,7 @@ pub mod build;
 pub mod engine;
 pub mod format;
 pub mod fuzzy;
+pub mod highlight;
 pub mod normalize;
 pub mod query;
 pub mod results;

@@ -12,10 +12,12 @@
 //! - [`matching`] turns postings into hits per document, joins phrases and applies clauses;
 //!   [`filters`] applies the field filters from the document table;
 //! - [`rank`] scores documents (BM25 with boosts) and pages, and counts facets;
+//! - [`matcher`] hands the looked-up words to the reader as a [`Matcher`];
 //! - [`present`] maps hits to byte ranges in the page text and cuts snippets.
 
 mod filters;
 mod lookup;
+mod matcher;
 mod matching;
 mod order;
 mod present;
@@ -24,6 +26,7 @@ mod rank;
 use super::format::chunk::{check_dict, read_block, read_dict};
 use super::format::table::{self, DocRow};
 use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged, json};
+use super::highlight::Matcher;
 use super::query::Query;
 use super::results::{Facets, SearchResults, Variant};
 use crate::bundle::DocumentData;
@@ -31,12 +34,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// What a search needs next.
+/// What a search (or any question to the engine) needs next.
 #[derive(Debug)]
-pub enum Outcome {
-    /// Read these files (bundle-relative paths) and [`Index::add`] them, then search again.
+pub enum Outcome<T = SearchResults> {
+    /// Read these files (bundle-relative paths) and [`Index::add`] them, then ask again.
     Need(Vec<String>),
-    Done(SearchResults),
+    Done(T),
 }
 
 /// How many results, and how much of each.
@@ -184,6 +187,16 @@ impl Index {
     pub fn search(&self, query: &Query, options: &SearchOptions) -> Result<Outcome, FormatError> {
         match self.run(query, options) {
             Ok(results) => Ok(Outcome::Done(results)),
+            Err(Stop::Need(files)) => Ok(Outcome::Need(files)),
+            Err(Stop::Damaged(error)) => Err(error),
+        }
+    }
+
+    /// What the query marks in a text (see [`crate::search::highlight`]), or the dictionary
+    /// chunks it needs first. Only the dictionary is read: no table, postings or cards.
+    pub fn matcher(&self, query: &Query) -> Result<Outcome<Matcher>, FormatError> {
+        match lookup::compile(self, query) {
+            Ok(words) => Ok(Outcome::Done(matcher::matcher(query, &words))),
             Err(Stop::Need(files)) => Ok(Outcome::Need(files)),
             Err(Stop::Damaged(error)) => Err(error),
         }
