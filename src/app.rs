@@ -4,8 +4,9 @@
 //! fetched only once a page asks for it ([`use_catalog`]). A search needs no catalog (the
 //! index carries what results show), so a link to a search loads only what the search needs.
 
-use crate::hooks::{Fetch, SearchEngine, use_json};
+use crate::hooks::{Fetch, use_json};
 use crate::pages::{DocumentPage, LibraryPage, NotFoundPage};
+use crate::search_module::SearchEngine;
 use crate::{api, route::Route};
 use readingroom_core::bundle::Catalog;
 use yew::prelude::*;

@@ -69,8 +69,7 @@ fn the_reader_marks_exactly_the_hits_the_engine_reports() {
         let parsed = query::parse(text).expect("the query parses");
         let results: SearchResults =
             answer(&mut index, &files, |i| i.search(&parsed, &options).expect("sound"));
-        let matcher: Matcher =
-            answer(&mut index, &files, |i| i.matcher(&parsed).expect("sound"));
+        let matcher: Matcher = answer(&mut index, &files, |i| i.matcher(&parsed).expect("sound"));
         for result in results.results.iter().filter(|r| r.hits.len() < MAX_HITS) {
             let path = files
                 .keys()
@@ -80,9 +79,10 @@ fn the_reader_marks_exactly_the_hits_the_engine_reports() {
             let marks = DocumentTokens::new(&data).marks(&matcher);
             for page in &result.pages {
                 let on_page = &marks.pages[page.page as usize - 1];
-                for (layer, marked) in
-                    [(PostingLayer::Ocr, &on_page.ocr), (PostingLayer::Corrected, &on_page.corrected)]
-                {
+                for (layer, marked) in [
+                    (PostingLayer::Ocr, &on_page.ocr),
+                    (PostingLayer::Corrected, &on_page.corrected),
+                ] {
                     let hits: Vec<(usize, usize, bool)> = result
                         .hits
                         .iter()
@@ -99,7 +99,8 @@ fn the_reader_marks_exactly_the_hits_the_engine_reports() {
                     compared += hits.len();
                     fuzzy += hits.iter().filter(|h| h.2).count();
                 }
-                both_layers += usize::from(!on_page.ocr.is_empty() && !on_page.corrected.is_empty());
+                both_layers +=
+                    usize::from(!on_page.ocr.is_empty() && !on_page.corrected.is_empty());
             }
         }
     }
@@ -111,14 +112,14 @@ fn the_reader_marks_exactly_the_hits_the_engine_reports() {
 
 #[test]
 fn filters_and_exclusions_mark_nothing() {
-    let built = build_with(&load(Some(&["cia-rdp80-00809a000600290716-5"])), BuildOptions::default());
+    let built =
+        build_with(&load(Some(&["cia-rdp80-00809a000600290716-5"])), BuildOptions::default());
     let files: HashMap<String, Vec<u8>> =
         built.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect();
     let mut index = Index::new(&files[META_FILE]).expect("the index opens");
     for text in ["country:USSR", "year:1949", "-party", "has:corrected -soviet"] {
         let parsed = query::parse(text).expect("the query parses");
-        let matcher: Matcher =
-            answer(&mut index, &files, |i| i.matcher(&parsed).expect("sound"));
+        let matcher: Matcher = answer(&mut index, &files, |i| i.matcher(&parsed).expect("sound"));
         assert!(matcher.is_empty(), "{text} marks {:?}", matcher.terms);
     }
     let parsed = query::parse("party -soviet country:USSR").expect("parses");

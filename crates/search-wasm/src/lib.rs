@@ -2,15 +2,16 @@
 //!
 //! The engine is core's ([`readingroom_core::search::engine`]), plain Rust over bytes; this
 //! crate is only its `#[wasm_bindgen]` edge, as Pagefind keeps its own. It is a module of its
-//! own, loaded by the app the first time a reader searches, so a reader who only browses and
-//! reads never downloads the normalization tables, the dictionary automaton or the engine.
+//! own, loaded by the app the first time a reader searches or opens a document with a query,
+//! so a reader who only browses and reads never downloads the normalization tables, the
+//! dictionary automaton or the engine.
 //!
-//! The app hands the engine the files it asks for and gets every answer as JSON in the shape
-//! of [`Reply`], the one type both sides share.
+//! The edge is one typed contract: the app hands the engine the files it asks for
+//! ([`Engine::add`]) and asks everything else through [`Engine::ask`], a [`Request`] in and a
+//! [`Reply`] out, both core's types, as JSON.
 
-use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
-use readingroom_core::search::query;
-use readingroom_core::search::results::Reply;
+use readingroom_core::search::engine::Index;
+use readingroom_core::search::results::{Reply, Request};
 use wasm_bindgen::prelude::*;
 
 /// The index of one bundle, with the files loaded so far.
@@ -33,23 +34,21 @@ impl Engine {
         self.index.add(file, bytes).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Runs a query: the JSON of a [`Reply`].
-    pub fn search(&self, query: &str, limit: usize) -> String {
-        let reply = answer(&self.index, query, limit);
-        serde_json::to_string(&reply).unwrap_or_else(|e| format!("{{\"damaged\":\"{e}\"}}"))
+    /// Answers the JSON of a [`Request`] with the JSON of a [`Reply`].
+    pub fn ask(&self, request: &str) -> String {
+        let reply = match serde_json::from_str::<Request>(request) {
+            Ok(request) => self.index.ask(&request),
+            Err(error) => {
+                Reply::Damaged(format!("the app sent a request the engine cannot read: {error}"))
+            }
+        };
+        encode(&reply)
     }
 }
 
-/// The engine's answer to one query, as the app receives it.
-pub fn answer(index: &Index, query: &str, limit: usize) -> Reply {
-    let parsed = match query::parse(query) {
-        Ok(parsed) => parsed,
-        Err(error) => return Reply::QueryError { message: error.to_string() },
-    };
-    let options = SearchOptions { limit, ..SearchOptions::default() };
-    match index.search(&parsed, &options) {
-        Ok(Outcome::Need(files)) => Reply::Need(files),
-        Ok(Outcome::Done(results)) => Reply::Done(results),
-        Err(error) => Reply::Damaged(error.to_string()),
-    }
+/// The JSON of a reply; a reply that cannot be written becomes a [`Reply::Damaged`] saying so.
+fn encode(reply: &Reply) -> String {
+    serde_json::to_string(reply).unwrap_or_else(|error| {
+        serde_json::to_string(&Reply::Damaged(error.to_string())).unwrap_or_default()
+    })
 }

@@ -11,10 +11,11 @@ use crate::documents;
 use crate::output::outln;
 use anyhow::Context;
 use readingroom_core::bundle::{self, BuiltFile};
-use readingroom_core::search::engine::{Index, Outcome, SearchOptions};
+use readingroom_core::labelled::{Labelled, segments};
+use readingroom_core::search::engine::{Index, drive};
 use readingroom_core::search::format::META_FILE;
 use readingroom_core::search::query;
-use readingroom_core::search::results::{ResultDoc, SearchResults};
+use readingroom_core::search::results::{Reply, Request, ResultDoc, SearchResults};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -100,26 +101,20 @@ fn search(
     limit: usize,
     reads: &mut Reads,
 ) -> anyhow::Result<SearchResults> {
-    let options = SearchOptions { limit, ..SearchOptions::default() };
-    let mut given = std::collections::HashSet::new();
-    loop {
-        match index.search(query, &options)? {
-            Outcome::Done(results) => return Ok(results),
-            Outcome::Need(paths) => {
-                for path in paths {
-                    // A sound index never asks twice; a damaged one must not loop.
-                    if !given.insert(path.clone()) {
-                        anyhow::bail!(
-                            "{path}: the index asks for it again; build the bundle again"
-                        );
-                    }
-                    let bytes = files.read(&path)?;
-                    reads.files += 1;
-                    reads.bytes += bytes.len();
-                    index.add(&path, bytes)?;
-                }
-            }
+    let request = Request::Search { query: query.to_string(), limit };
+    let reply = drive(index, &request, |path| {
+        let bytes = files.read(path)?;
+        reads.files += 1;
+        reads.bytes += bytes.len();
+        anyhow::Ok(bytes)
+    })?;
+    match reply {
+        Reply::Done(results) => Ok(results),
+        Reply::Damaged(message) => anyhow::bail!("{message}"),
+        Reply::QueryError { message } => {
+            anyhow::bail!("the query `{query}` reads back wrong: {message}")
         }
+        other => anyhow::bail!("the engine answered a search with {other:?}"),
     }
 }
 
@@ -235,16 +230,11 @@ fn print_result(n: usize, result: &ResultDoc) {
         pages.join(", ")
     );
     let snippet = &result.snippet;
-    let mut text = String::new();
-    let mut at = 0;
-    for &(start, end) in &snippet.marks {
-        if start < at || end > snippet.text.len() {
-            continue;
-        }
-        text.push_str(&snippet.text[at..start]);
-        text.push_str(&format!("[{}]", &snippet.text[start..end]));
-        at = end;
-    }
-    text.push_str(&snippet.text[at..]);
+    let marks: Vec<Labelled<()>> =
+        snippet.marks.iter().map(|&(start, end)| Labelled::new(start..end, ())).collect();
+    let text: String = segments(&snippet.text, &marks)
+        .into_iter()
+        .map(|s| if s.labels.is_empty() { s.text.to_owned() } else { format!("[{}]", s.text) })
+        .collect();
     outln!("   p. {}: {text}", snippet.page);
 }

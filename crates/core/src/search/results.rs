@@ -1,6 +1,7 @@
 //! What a search answers, as the CLI prints it (`--json`) and the app shows it.
 
 use super::format::PostingLayer;
+use super::highlight::DocumentMarks;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -98,13 +99,26 @@ pub struct Variant {
     pub docs: u32,
 }
 
+/// What a caller asks the engine ([`crate::search::engine::Index::ask`]): the one entry point
+/// of the search module, across the wasm edge as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Request {
+    /// The results of a query, `limit` of them.
+    Search { query: String, limit: usize },
+    /// What a query marks on every page of one document, named by its data file (the path
+    /// relative to the bundle that its catalog entry gives).
+    Highlight { query: String, document: String },
+}
+
 /// One answer of the engine across the wasm edge (see the `readingroom-search` crate): the
-/// files to load first, the results, or what went wrong.
+/// files to load first, the results or the marks, or what went wrong.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reply {
     Need(Vec<String>),
     Done(SearchResults),
+    Marked(DocumentMarks),
     /// The query cannot be read: the sentence to show.
     QueryError {
         message: String,

@@ -7,6 +7,8 @@
 //! words and their fuzzy neighbourhoods, the postings of the terms it matched, and the cards
 //! and text of the documents it shows; nothing else.
 //!
+//! - [`ask`] is the one entry point ([`Request`](super::results::Request) in,
+//!   [`Reply`](super::results::Reply) out) and [`drive`] the loop that reads what it asks for;
 //! - [`lookup`] turns query words into dictionary terms: exact, OCR-fuzzy, prefix, and split
 //!   (a word the OCR cut in two by a stray space);
 //! - [`matching`] turns postings into hits per document, joins phrases and applies clauses;
@@ -15,6 +17,7 @@
 //! - [`matcher`] hands the looked-up words to the reader as a [`Matcher`];
 //! - [`present`] maps hits to byte ranges in the page text and cuts snippets.
 
+mod ask;
 mod filters;
 mod lookup;
 mod matcher;
@@ -26,7 +29,9 @@ mod rank;
 use super::format::chunk::{check_dict, read_block, read_dict};
 use super::format::table::{self, DocRow};
 use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged, json};
-use super::highlight::Matcher;
+pub use ask::drive;
+
+use super::highlight::{DocumentTokens, Matcher};
 use super::query::Query;
 use super::results::{Facets, SearchResults, Variant};
 use crate::bundle::DocumentData;
@@ -67,6 +72,8 @@ pub struct Index {
     /// The last query evaluated up to its ranking, which the rounds that fetch the shown
     /// results' cards and text (and "Show more") reuse instead of matching it again.
     last: RefCell<Option<Rc<Evaluated>>>,
+    /// The document the reader last highlighted, tokenized, by its data file.
+    tokens: RefCell<Option<(String, Rc<DocumentTokens>)>>,
 }
 
 /// A query matched, ranked and counted: everything but what is shown of each result.
@@ -113,6 +120,7 @@ impl Index {
             table: None,
             data: HashMap::new(),
             last: RefCell::new(None),
+            tokens: RefCell::new(None),
         })
     }
 

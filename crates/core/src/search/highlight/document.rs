@@ -176,12 +176,15 @@ mod tests {
     fn marks_pair_by_term_and_order() {
         let ocr = [mark(0), mark(0), mark(1)];
         let corrected = [mark(0), mark(2)];
-        assert_eq!(presence(&ocr, &corrected), [
-            Presence::Both,
-            Presence::OcrOnly,
-            Presence::OcrOnly,
-            Presence::Both,
-            Presence::CorrectedOnly
-        ]);
+        assert_eq!(
+            presence(&ocr, &corrected),
+            [
+                Presence::Both,
+                Presence::OcrOnly,
+                Presence::OcrOnly,
+                Presence::Both,
+                Presence::CorrectedOnly
+            ]
+        );
     }
 }

@@ -22,20 +22,13 @@ fn marked(matcher: &Matcher, text: &str) -> Vec<(String, usize, bool)> {
 }
 
 fn one(words: Vec<Accepts>) -> Matcher {
-    Matcher {
-        terms: vec!["q".into()],
-        patterns: vec![Pattern { term: 0, words }],
-        layer: None,
-    }
+    Matcher { terms: vec!["q".into()], patterns: vec![Pattern { term: 0, words }], layer: None }
 }
 
 #[test]
 fn a_fuzzy_variant_is_marked_as_fuzzy() {
     let m = one(vec![accepts("kazakhstanskaya", &[], &["karakhstanskaya"])]);
-    assert_eq!(
-        marked(&m, "the Karakhstanskaya Pravda"),
-        [("Karakhstanskaya".to_owned(), 0, true)]
-    );
+    assert_eq!(marked(&m, "the Karakhstanskaya Pravda"), [("Karakhstanskaya".to_owned(), 0, true)]);
 }
 
 #[test]
@@ -54,11 +47,10 @@ fn a_word_joined_across_a_line_end_hyphen_is_one_mark() {
 fn a_split_word_covers_both_parts() {
     let mut word = accepts("communist", &[], &[]);
     word.splits = vec![("commu".into(), "nist".into())];
-    assert_eq!(marked(&one(vec![word]), "the Commu nist party"), [(
-        "Commu nist".to_owned(),
-        0,
-        true
-    )]);
+    assert_eq!(
+        marked(&one(vec![word]), "the Commu nist party"),
+        [("Commu nist".to_owned(), 0, true)]
+    );
 }
 
 #[test]
@@ -69,10 +61,7 @@ fn the_first_expression_wins_where_two_start_together() {
             Pattern { term: 0, words: vec![accepts("soviet", &["soviet"], &[])] },
             Pattern {
                 term: 1,
-                words: vec![
-                    accepts("soviet", &["soviet"], &[]),
-                    accepts("union", &["union"], &[]),
-                ],
+                words: vec![accepts("soviet", &["soviet"], &[]), accepts("union", &["union"], &[])],
             },
         ],
         layer: None,
@@ -92,8 +81,7 @@ fn a_layer_filter_keeps_marks_to_its_layer() {
 fn a_phrase_does_not_run_from_the_body_into_furniture() {
     let m = one(vec![accepts("secret", &["secret"], &[]), accepts("report", &["report"], &[])]);
     let tokens = tokenize("secret report");
-    let marks = m.marks(&tokens, |i| {
-        if i == 0 { PostingLayer::Ocr } else { PostingLayer::Furniture }
-    });
+    let marks =
+        m.marks(&tokens, |i| if i == 0 { PostingLayer::Ocr } else { PostingLayer::Furniture });
     assert!(marks.is_empty());
 }

@@ -1,0 +1,65 @@
+//! `use_highlight`: what the reader's query marks on every page of the open document, asked
+//! of the search engine module ([`search_module::ask`]) whenever the query changes.
+//!
+//! The engine tokenizes the document once and keeps it, so each keystroke in the find field
+//! costs one walk over its tokens. While a new query is on its way the previous marks stay on
+//! screen, so typing never blanks the text.
+
+use crate::search_module::{self, SearchEngine};
+use readingroom_core::search::highlight::DocumentMarks;
+use readingroom_core::search::results::{Reply, Request};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The marks of the current query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Highlight {
+    /// No query: nothing to mark.
+    Off,
+    /// The first answer is on its way.
+    Loading,
+    Ready(Rc<DocumentMarks>),
+    /// The query cannot be read; the sentence says where and why.
+    BadQuery(Rc<str>),
+    Failed(Rc<str>),
+}
+
+/// Marks `query` on the document whose data file (bundle-relative) is `document`.
+#[hook]
+pub fn use_highlight(document: String, query: Option<String>) -> Highlight {
+    let engine = use_context::<SearchEngine>().unwrap_or_default();
+    let state = use_state(|| Highlight::Off);
+    let current = use_mut_ref(|| 0u64);
+    {
+        let state = state.clone();
+        use_effect_with((document, query), move |(document, query)| {
+            let ticket = {
+                let mut current = current.borrow_mut();
+                *current += 1;
+                *current
+            };
+            let query = query.clone().filter(|q| !q.trim().is_empty());
+            let Some(query) = query else {
+                state.set(Highlight::Off);
+                return;
+            };
+            if !matches!(*state, Highlight::Ready(_)) {
+                state.set(Highlight::Loading);
+            }
+            let request = Request::Highlight { query, document: document.clone() };
+            wasm_bindgen_futures::spawn_local(async move {
+                let reply = search_module::ask(&engine, &request, &|_, _| {}).await;
+                if *current.borrow() != ticket {
+                    return;
+                }
+                state.set(match reply {
+                    Reply::Marked(marks) => Highlight::Ready(Rc::new(marks)),
+                    Reply::QueryError { message } => Highlight::BadQuery(message.into()),
+                    Reply::Damaged(message) => Highlight::Failed(message.into()),
+                    other => Highlight::Failed(format!("{other:?}").into()),
+                });
+            });
+        });
+    }
+    (*state).clone()
+}
