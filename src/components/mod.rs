@@ -3,6 +3,9 @@
 mod document_list;
 mod error_card;
 mod facet_panel;
+mod find_bar;
+mod hit_mark;
+pub mod labelled_text;
 mod loading;
 mod markdown_view;
 mod meta_header;
@@ -16,6 +19,8 @@ mod view_tabs;
 pub use document_list::DocumentList;
 pub use error_card::ErrorCard;
 pub use facet_panel::FacetPanel;
+pub use find_bar::FindBar;
+pub use hit_mark::HitLabel;
 pub use loading::Loading;
 pub use markdown_view::MarkdownView;
 pub use meta_header::MetaHeader;

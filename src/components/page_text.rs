@@ -1,8 +1,12 @@
 //! One page of OCR text, shown exactly as the OCR produced it, as text nodes and never HTML.
 //! Page furniture (stamps, page numbers, sanitization codes, release lines) stays in place but
-//! is set apart, so the eye finds the report's own words.
+//! is set apart, so the eye finds the report's own words; the reader's search hits are marked
+//! in the body (furniture is never marked).
 
+use super::hit_mark::HitLabel;
+use super::labelled_text::{Wrap, labelled_text};
 use readingroom_core::furniture::{Furniture, FurnitureKind};
+use readingroom_core::labelled::Labelled;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,6 +17,28 @@ pub struct Props {
     /// Where the furniture lies in `text`; empty for a run without detection.
     #[prop_or_default]
     pub furniture: Rc<Vec<Furniture>>,
+    /// The search hits on this page, as byte ranges of `text`.
+    #[prop_or_default]
+    pub hits: Rc<Vec<Labelled<HitLabel>>>,
+}
+
+/// What a stretch of OCR text is.
+enum Label {
+    Furniture(FurnitureKind),
+    Hit(HitLabel),
+}
+
+impl Wrap for Label {
+    fn wrap(&self, inner: Html) -> Html {
+        match self {
+            Label::Hit(hit) => hit.wrap(inner),
+            Label::Furniture(kind) => html! {
+                <span class="furniture" data-kind={kind_name(*kind)} title={describe(*kind)}>
+                    { inner }
+                </span>
+            },
+        }
+    }
 }
 
 #[function_component]
@@ -26,34 +52,21 @@ pub fn PageText(props: &Props) -> Html {
             </p>
         }
     });
+    let mut ranges: Vec<Labelled<Label>> = props
+        .furniture
+        .iter()
+        .map(|f| Labelled::new(f.start..f.end, Label::Furniture(f.kind)))
+        .collect();
+    ranges.extend(
+        props.hits.iter().map(|h| Labelled::new(h.range.clone(), Label::Hit(h.label.clone()))),
+    );
     html! {
         <section class="page" aria-label={label.clone()}>
             <h2 class="page-label">{ label }</h2>
             { legend }
-            <pre class="ocr-text">{ segments(&props.text, &props.furniture) }</pre>
+            <pre class="ocr-text">{ labelled_text(&props.text, &ranges) }</pre>
         </section>
     }
-}
-
-/// The text cut at the furniture's byte ranges, furniture lines wrapped in a marked span.
-fn segments(text: &str, furniture: &[Furniture]) -> Html {
-    let mut out = Vec::with_capacity(furniture.len() * 2 + 1);
-    let mut at = 0;
-    for item in furniture {
-        let (Some(before), Some(line)) = (text.get(at..item.start), text.get(item.start..item.end))
-        else {
-            continue;
-        };
-        out.push(html! { { before } });
-        out.push(html! {
-            <span class="furniture" data-kind={kind_name(item.kind)} title={describe(item.kind)}>
-                { line }
-            </span>
-        });
-        at = item.end;
-    }
-    out.push(html! { { text.get(at..).unwrap_or_default() } });
-    out.into_iter().collect()
 }
 
 fn kind_name(kind: FurnitureKind) -> &'static str {

@@ -2,7 +2,9 @@
 //! the hits marked; "also matched" for the OCR variants found; an empty state that says what
 //! was tried.
 
+use super::labelled_text::{Wrap, labelled_text};
 use crate::route::{DocumentQuery, Route, View};
+use readingroom_core::labelled::Labelled;
 use readingroom_core::search::format::PostingLayer;
 use readingroom_core::search::results::{ResultDoc, SearchResults, Snippet, Variant};
 use std::rc::Rc;
@@ -109,19 +111,18 @@ fn item(result: &ResultDoc, q: &str) -> Html {
     }
 }
 
-fn snippet(snippet: &Snippet) -> Html {
-    let text = &snippet.text;
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for &(start, end) in &snippet.marks {
-        let (Some(before), Some(marked)) = (text.get(at..start), text.get(start..end)) else {
-            continue;
-        };
-        parts.push(html! { { before } });
-        parts.push(html! { <mark>{ marked }</mark> });
-        at = end;
+/// A snippet mark: the query's words in the result's text.
+struct SnippetMark;
+
+impl Wrap for SnippetMark {
+    fn wrap(&self, inner: Html) -> Html {
+        html! { <mark>{ inner }</mark> }
     }
-    parts.push(html! { { text.get(at..).unwrap_or_default() } });
+}
+
+fn snippet(snippet: &Snippet) -> Html {
+    let marks: Vec<Labelled<SnippetMark>> =
+        snippet.marks.iter().map(|&(start, end)| Labelled::new(start..end, SnippetMark)).collect();
     let layer = match snippet.layer {
         Some(PostingLayer::Corrected) => "transcription",
         _ => "OCR",
@@ -129,7 +130,7 @@ fn snippet(snippet: &Snippet) -> Html {
     html! {
         <p class="snippet">
             <span class="snippet-where">{ format!("p. {}, {layer}: ", snippet.page) }</span>
-            { for parts }
+            { labelled_text(&snippet.text, &marks) }
         </p>
     }
 }

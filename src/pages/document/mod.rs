@@ -1,11 +1,20 @@
-//! The document page: the metadata header, the choice of text, and the text one page at a time.
+//! The document page: the metadata header, the find bar, the choice of text, and the text one
+//! page at a time with the hits of the query (`q`) marked and numbered through the document.
+
+mod find;
+mod hits;
+mod scroll;
 
 use crate::api;
 use crate::app::use_catalog;
-use crate::components::{ErrorCard, Loading, MarkdownView, MetaHeader, PageText, Pager, ViewTabs};
-use crate::hooks::{Fetch, use_json};
+use crate::components::{
+    ErrorCard, FindBar, HitLabel, Loading, MarkdownView, MetaHeader, PageText, Pager, ViewTabs,
+};
+use crate::hooks::{Fetch, Highlight, use_highlight, use_json};
 use crate::route::{DocumentQuery, Route, View};
+use hits::ViewHits;
 use readingroom_core::bundle::{CatalogEntry, DocumentData};
+use readingroom_core::labelled::Labelled;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -45,19 +54,23 @@ struct ReaderProps {
     data: Fetch<DocumentData>,
 }
 
-/// The header and the current page of one document.
+/// The header, the find bar and the current page of one document, with the query's hits.
 #[function_component]
 fn Reader(props: &ReaderProps) -> Html {
     let asked = use_location()
         .and_then(|location| location.query::<DocumentQuery>().ok())
         .unwrap_or_default();
     let entry = &props.entry;
+    let highlight = use_highlight(entry.data.clone(), asked.q.clone());
     let body = match &props.data {
         Fetch::Loading => html! { <Loading label="Loading the document…" /> },
         Fetch::Failed(message) => html! {
             <ErrorCard title="This document could not be loaded"><p>{ message.to_string() }</p></ErrorCard>
         },
-        Fetch::Ready(data) => reading(entry, data, &asked),
+        Fetch::Ready(data) => {
+            let query = resolve(&asked, data, entry.has_corrected);
+            html! { <Reading entry={Rc::clone(entry)} data={Rc::clone(data)} {query} {highlight} /> }
+        }
     };
     html! {
         <article class="document">
@@ -80,19 +93,63 @@ fn resolve(asked: &DocumentQuery, data: &DocumentData, has_corrected: bool) -> D
     DocumentQuery { page, view: Some(view), run, q: asked.q.clone() }
 }
 
-fn reading(entry: &CatalogEntry, data: &DocumentData, asked: &DocumentQuery) -> Html {
-    let query = resolve(asked, data, entry.has_corrected);
+#[derive(Properties, PartialEq)]
+struct ReadingProps {
+    entry: Rc<CatalogEntry>,
+    data: Rc<DocumentData>,
+    /// The resolved query: page, view and run within the document.
+    query: DocumentQuery,
+    highlight: Highlight,
+}
+
+/// The find bar, the choice of text, the page and the hit navigation.
+#[function_component]
+fn Reading(props: &ReadingProps) -> Html {
+    let query = &props.query;
+    let (view, run) = (query.view.unwrap_or(View::Ocr), query.run);
     let page = query.page.unwrap_or(1);
+    let hits =
+        use_memo((props.highlight.clone(), view, run), |(highlight, view, run)| match highlight {
+            Highlight::Ready(marks) => ViewHits::new(marks, *view, *run),
+            _ => ViewHits::default(),
+        });
+    let current = use_state(|| None::<usize>);
+    {
+        let current = current.clone();
+        use_effect_with((query.q.clone(), view, run), move |_| current.set(None));
+    }
+    let find = find::use_find(&props.entry.meta.id, query, &hits, &current);
+    scroll::use_scroll_to_current(*current, page);
+    let id = props.entry.meta.id.clone();
+    let data = &props.data;
     let count = data.pages.len();
-    let id = entry.meta.id.clone();
     let alternates: Vec<String> = data.alternates.iter().map(|run| run.file.clone()).collect();
-    let text = match (query.view, query.run) {
+    let labels = hits.labels(page - 1, *current);
+    let text = text(data, query, labels);
+    let status = find::status(&props.highlight, &hits, *current, view);
+    html! {
+        <>
+            <FindBar query={query.q.clone().unwrap_or_default()} on_query={find.on_query}
+                on_done={find.on_done} on_step={find.on_step.clone()} status={status.0}
+                detail={status.1} can_step={hits.total() > 0} />
+            <ViewTabs id={id.clone()} {page} has_corrected={props.entry.has_corrected} {alternates} current={query.clone()} />
+            <Pager id={id.clone()} {page} {count} query={query.clone()} />
+            <div id="text" class="document-text" tabindex="-1">{ text }</div>
+            <Pager {id} {page} {count} query={query.clone()} />
+        </>
+    }
+}
+
+/// The page's text in the view asked for, with its hits.
+fn text(data: &DocumentData, query: &DocumentQuery, hits: Rc<Vec<Labelled<HitLabel>>>) -> Html {
+    let page = query.page.unwrap_or(1);
+    match (query.view, query.run) {
         (Some(View::Corrected), _) => {
             match data.pages.get(page - 1).and_then(|p| p.corrected.clone()) {
                 Some(root) if !root.children.is_empty() => html! {
                     <section class="page transcription" aria-label={format!("Page {page}")}>
                         <h2 class="page-label">{ format!("Page {page} · transcription") }</h2>
-                        <MarkdownView root={Rc::new(root)} />
+                        <MarkdownView root={Rc::new(root)} {hits} />
                     </section>
                 },
                 _ => {
@@ -102,7 +159,7 @@ fn reading(entry: &CatalogEntry, data: &DocumentData, asked: &DocumentQuery) -> 
         }
         (_, Some(run)) => {
             let text = data.alternates[run - 1].pages.get(page - 1).cloned().unwrap_or_default();
-            html! { <PageText {page} {text} /> }
+            html! { <PageText {page} {text} {hits} /> }
         }
         _ => {
             let (text, furniture) = data
@@ -110,15 +167,7 @@ fn reading(entry: &CatalogEntry, data: &DocumentData, asked: &DocumentQuery) -> 
                 .get(page - 1)
                 .map(|p| (p.ocr.clone(), Rc::new(p.furniture.clone())))
                 .unwrap_or_default();
-            html! { <PageText {page} {text} {furniture} /> }
+            html! { <PageText {page} {text} {furniture} {hits} /> }
         }
-    };
-    html! {
-        <>
-            <ViewTabs id={id.clone()} {page} has_corrected={entry.has_corrected} {alternates} current={query.clone()} />
-            <Pager id={id.clone()} {page} {count} query={query.clone()} />
-            { text }
-            <Pager {id} {page} {count} {query} />
-        </>
     }
 }
