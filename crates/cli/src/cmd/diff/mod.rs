@@ -1,36 +1,59 @@
-//! `readingroom diff <ocr-file> <corrected-file> [--json]`: how far an OCR text is from its
-//! correction, measured as dinglehopper measures it, and every correction between them.
-//! `readingroom diff --pairs <file>` is a benchmarking aid: many pairs in one process, each
-//! timed (see `cargo xtask bench --only compare`).
+//! `readingroom diff`: how far an OCR text is from its correction, and every correction
+//! between them. Three readings, chosen by what is given:
+//!
+//! - `diff OCR CORRECTED` with a plain-text correction (or with `--plain`): both files read as
+//!   dinglehopper 0.11.0 reads plain text, whole, so that its figure can be checked there.
+//! - `diff OCR CORRECTED.md`: the correction read as Markdown, as `build` and `stats` read
+//!   `corrected.md`: split at its page markers and compared page by page, markup and markers
+//!   not being text ([`paged`]). Nothing is left out of the OCR, so its furniture counts.
+//! - `diff --document documents/<id>`: one document of a documents folder, with the figures
+//!   `stats` and the app give it (its furniture lines left out) and its corrections page by
+//!   page ([`document`]).
+//!
+//! `readingroom diff --pairs <file>` is a benchmarking aid: many plain-text pairs in one
+//! process, each timed (see `cargo xtask bench --only compare`).
+
+mod document;
+mod paged;
+mod pairs;
+mod print;
 
 use crate::documents::display;
-use crate::output::{self, outln};
 use anyhow::Context;
-use readingroom_core::compare::{self, Comparison, Correction, Counts, Metrics};
+use readingroom_core::compare;
 use readingroom_core::import::encoding;
 use readingroom_core::limits::Limits;
-use readingroom_core::quality::percent;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 /// Compare an OCR text with its correction: CER, WER and the list of corrections.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The OCR text (plain text, any of the encodings `import` reads).
-    #[arg(required_unless_present = "pairs")]
+    /// The OCR text (plain text, any of the encodings `import` reads; pages separated by form
+    /// feeds).
+    #[arg(required_unless_present_any = ["pairs", "document"])]
     pub ocr: Option<PathBuf>,
-    /// The corrected text (the ground truth).
-    #[arg(required_unless_present = "pairs")]
+    /// The corrected text (the ground truth). A `.md` file is read as Markdown, page by page
+    /// at its `<!-- page k -->` markers, as `build` reads `corrected.md`.
+    #[arg(required_unless_present_any = ["pairs", "document"])]
     pub corrected: Option<PathBuf>,
-    /// Print JSON: cer, wer, chars, words, distances, counts per kind and the corrections.
+    /// Compare one document of a documents folder (its ocr.txt with its corrected.md), with the
+    /// figures `stats` and the app give it: furniture lines left out, page by page.
+    #[arg(long, value_name = "FOLDER")]
+    pub document: Option<PathBuf>,
+    /// Read a `.md` correction as plain text, markup and page markers included, as dinglehopper
+    /// would.
+    #[arg(long)]
+    pub plain: bool,
+    /// Print JSON: cer, wer, chars, words, distances, counts per kind and the corrections (in
+    /// `pages`, page by page, when the correction is read as Markdown).
     #[arg(long)]
     pub json: bool,
     /// A benchmarking aid: compare every pair listed in FILE (lines `<ocr path>\t<corrected
-    /// path>`, paths relative to the current folder) in this one process, and print one JSON
-    /// line per pair: name, cer, wer and micros (reading both files and computing the rates).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["ocr", "corrected", "json"])]
+    /// path>`, paths relative to the current folder, read as plain text) in this one process,
+    /// and print one JSON line per pair: name, cer, wer and micros (reading both files and
+    /// computing the rates).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["ocr", "corrected", "json", "document", "plain"])]
     pub pairs: Option<PathBuf>,
 }
 
@@ -53,113 +76,58 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(pairs) = &args.pairs {
-        return run_pairs(pairs);
+        return pairs::run(pairs);
     }
-    let (Some(ocr), Some(corrected)) = (&args.ocr, &args.corrected) else {
-        anyhow::bail!("give an OCR file and its corrected text, or --pairs <file>");
+    if let Some(folder) = &args.document {
+        refuse_files_with_document(args, folder)?;
+        let (id, paged) = document::compare(folder)?;
+        print::paged(&paged, Some(&id), args.json);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (Some(ocr_path), Some(corrected_path)) = (&args.ocr, &args.corrected) else {
+        anyhow::bail!(
+            "give an OCR file and its corrected text, --document <folder>, or --pairs <file>"
+        );
     };
-    let ocr = read_text(ocr)?;
-    let corrected = read_text(corrected)?;
-    let comparison = compare::compare(&ocr, &corrected, &[]);
-    if args.json {
-        let note = comparison
-            .metrics
-            .cer
-            .is_none()
-            .then_some("the corrected text is empty, so the error rates are undefined");
-        output::json_pretty(&Report {
-            metrics: &comparison.metrics,
-            counts: comparison.counts,
-            corrections: &comparison.corrections,
-            note,
-        });
+    let ocr = read_text(ocr_path)?;
+    let corrected = read_text(corrected_path)?;
+    if is_markdown(corrected_path) && !args.plain {
+        let paged = paged::of_files(&ocr, &corrected, &display(corrected_path))?;
+        print::paged(&paged, None, args.json);
     } else {
-        print_text(&comparison);
+        print::plain(&compare::compare(&ocr, &corrected, &[]), args.json);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The JSON of `diff --json`: the metrics' fields, then the counts, the corrections and a
-/// note. It is written as it is serialized, since a long text's corrections as a JSON tree
-/// would take many times the memory of the texts.
-#[derive(Serialize)]
-struct Report<'a> {
-    #[serde(flatten)]
-    metrics: &'a Metrics,
-    counts: Counts,
-    corrections: &'a [Correction],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'static str>,
-}
-
-/// `--pairs`: each listed pair read, compared and timed in this process.
-fn run_pairs(list: &Path) -> anyhow::Result<ExitCode> {
-    let text = read_text(list)?;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let Some((ocr, corrected)) = line.split_once('\t') else {
-            anyhow::bail!(
-                "{} line {}: expected `<ocr path>\\t<corrected path>`",
-                display(list),
-                n + 1
-            );
-        };
-        let (ocr, corrected) = (Path::new(ocr), Path::new(corrected));
-        let started = Instant::now();
-        let metrics = compare::metrics(&read_text(ocr)?, &read_text(corrected)?);
-        let micros = started.elapsed().as_secs_f64() * 1e6;
-        let file = ocr.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-        let name =
-            file.strip_suffix(".ocr.txt").or_else(|| file.strip_suffix(".txt")).unwrap_or(&file);
-        let value = serde_json::json!({
-            "name": name, "cer": metrics.cer, "wer": metrics.wer, "micros": micros.round(),
-        });
-        outln!("{value}");
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn rate(rate: Option<f64>, distance: usize, of: usize, unit: &str) -> String {
-    match rate {
-        Some(rate) => format!("{} ({distance} of {of} {unit})", percent(rate)),
-        None => format!("undefined (the corrected text has no {unit})"),
-    }
-}
-
-fn print_text(comparison: &Comparison) {
-    let m = &comparison.metrics;
-    outln!("CER: {}", rate(m.cer, m.char_distance, m.chars, "characters"));
-    outln!("WER: {}", rate(m.wer, m.word_distance, m.words, "words"));
-    if !m.exact {
-        outln!(
-            "(the distances are an alignment's upper bound: the texts are too long and too far apart for the exact one)"
+/// `--document` names the files itself, so files beside it are a mistake; the error says
+/// which of the two ways to use.
+fn refuse_files_with_document(args: &Args, folder: &Path) -> anyhow::Result<()> {
+    let files: Vec<String> =
+        [&args.ocr, &args.corrected].into_iter().flatten().map(|p| display(p)).collect();
+    if !files.is_empty() {
+        anyhow::bail!(
+            "--document compares the files of {folder} itself, so it takes no files ({given} \
+             given): run `readingroom diff --document {folder}` for the document's figures, or \
+             `readingroom diff OCR CORRECTED` for two files of your choice",
+            folder = display(folder),
+            given = files.join(", ")
         );
     }
-    let c = &comparison.counts;
-    outln!(
-        "corrections: {} substitutions ({} known OCR confusions), {} insertions, {} deletions, \
-         {} words joined, {} words split; {} furniture, {} layout",
-        c.substitutions,
-        c.confusions,
-        c.insertions,
-        c.deletions,
-        c.words_joined,
-        c.words_split,
-        c.furniture,
-        c.layout
-    );
-    for correction in &comparison.corrections {
-        outln!("{}", line(correction));
+    if args.plain {
+        anyhow::bail!(
+            "--plain cannot go with --document: a document's figures read its corrected.md as \
+             Markdown, as stats and the app do; to read it as plain text, run `readingroom diff \
+             --plain {folder}/ocr.txt {folder}/corrected.md`",
+            folder = display(folder)
+        );
     }
+    Ok(())
 }
 
-fn line(c: &Correction) -> String {
-    let kind = serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_owned));
-    let confusion = c.confusion.map(|k| format!(", {}", k.label())).unwrap_or_default();
-    format!(
-        "  {:>7}  {:?} -> {:?}  ({}{confusion})",
-        c.ocr.start,
-        c.ocr_text,
-        c.corrected_text,
-        kind.unwrap_or_default()
-    )
+/// Whether a correction is read as Markdown: by its name, as `corrected.md` is named.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
