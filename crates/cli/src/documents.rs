@@ -1,8 +1,9 @@
 //! Reading a documents folder from disk, one sub-folder per document, and checking it.
 //!
-//! This is the CLI's only reader of document folders: `check`, `show`, `build`, `stats` and
-//! `search` all come through here. Every problem is collected, not just the first, so a curator fixes a
-//! whole batch at once. [`kind`] tells a documents folder from a built bundle by what is in it.
+//! This is the CLI's only reader of document folders: `check`, `show`, `build`, `stats`,
+//! `search` and `diff --document` all come through here. Every problem is collected, not just
+//! the first, so a curator fixes a whole batch at once. [`kind`] tells a documents folder from
+//! a built bundle by what is in it.
 
 use readingroom_core::check::{self, FolderFiles};
 use readingroom_core::diagnostic::Diagnostic;
@@ -145,6 +146,12 @@ fn document_folders(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .collect();
     folders.sort();
     Ok(folders)
+}
+
+/// Loads and checks one document folder, for a command about that document alone: the
+/// problems of the rest of the collection are none of its business.
+pub fn load_one(folder: &Path) -> anyhow::Result<check::Checked> {
+    check_one(folder)
 }
 
 fn check_one(folder: &Path) -> anyhow::Result<check::Checked> {

@@ -7,8 +7,8 @@
 //! comparison, as the transcription leaves them out on purpose; counting them would charge the
 //! OCR for what the curator removed.
 
-use crate::bundle::DocumentData;
-use crate::compare::{self, Metrics};
+use crate::bundle::{DocumentData, Page};
+use crate::compare::{self, Comparison, Metrics};
 use serde::{Deserialize, Serialize};
 
 /// The error rates of a document with a corrected transcription.
@@ -27,14 +27,7 @@ pub fn of_document(data: &DocumentData) -> Option<Quality> {
     let mut parts = Vec::new();
     for (i, page) in data.pages.iter().enumerate() {
         let Some(tree) = &page.corrected else { continue };
-        let mut body = page.ocr.clone();
-        for line in &page.furniture {
-            if let Some(text) = body.get(line.start..line.end) {
-                let blank = " ".repeat(text.len());
-                body.replace_range(line.start..line.end, &blank);
-            }
-        }
-        let m = compare::metrics(&body, &tree.search_text());
+        let m = compare::metrics(&ocr_without_furniture(page), &tree.search_text());
         pages.push(PageQuality {
             page: i as u32 + 1,
             cer: m.cer,
@@ -48,6 +41,30 @@ pub fn of_document(data: &DocumentData) -> Option<Quality> {
         return None;
     }
     Some(Quality { metrics: Metrics::combine(&parts), pages })
+}
+
+/// A page's OCR as its figures read it: each furniture line replaced by as many spaces as it
+/// has bytes, so that every byte offset into the page's OCR still holds, and the line, stripped
+/// as every line is, reads as an empty one.
+pub fn ocr_without_furniture(page: &Page) -> String {
+    let mut body = page.ocr.clone();
+    for line in &page.furniture {
+        if let Some(text) = body.get(line.start..line.end) {
+            let blank = " ".repeat(text.len());
+            body.replace_range(line.start..line.end, &blank);
+        }
+    }
+    body
+}
+
+/// A page compared with its correction as its figures are measured: the metrics are those
+/// [`of_document`] gives the page, and the corrections are the ones they count. The corrections'
+/// OCR ranges hold in the page's OCR; their corrected ranges point into the page's Markdown.
+/// `None` when the page has no correction.
+pub fn compare_page(page: &Page) -> Option<Comparison> {
+    let tree = page.corrected.as_ref()?;
+    let furniture: Vec<_> = page.furniture.iter().map(|f| f.start..f.end).collect();
+    Some(compare::compare_markdown(&ocr_without_furniture(page), &furniture, tree))
 }
 
 /// The error rates of one page (1-based).
@@ -127,6 +144,27 @@ mod tests {
         assert_eq!(Band::of(0.1001), Band::Poor);
         assert_eq!(Band::from_name("Fair"), Some(Band::Fair));
         assert_eq!(Band::from_name("great"), None);
+    }
+
+    #[test]
+    fn a_page_compared_has_the_figures_of_the_document_and_leaves_furniture_out() {
+        let document = crate::source::SourceDocument {
+            ocr: "SECRET\nThe Perty committee met.\n- 2 -\n".into(),
+            corrected: Some("The *Party* committee met.\n".into()),
+            ..Default::default()
+        };
+        let data = crate::bundle::document_data(&document);
+        let page = &data.pages[0];
+        assert_eq!(page.furniture.len(), 2, "the stamp and the page number");
+        let compared = compare_page(page).expect("a correction");
+        let quality = of_document(&data).expect("a correction");
+        assert_eq!(compared.metrics, quality.metrics);
+        let blanked = ocr_without_furniture(page);
+        assert_eq!(blanked.len(), page.ocr.len());
+        assert!(!blanked.contains("SECRET") && !blanked.contains("- 2 -"));
+        let kinds: Vec<_> = compared.corrections.iter().map(|c| c.kind).collect();
+        assert!(kinds.contains(&compare::Kind::Substitution), "{kinds:?}");
+        assert!(!kinds.contains(&compare::Kind::Deletion), "{kinds:?}");
     }
 
     #[test]

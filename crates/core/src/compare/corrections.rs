@@ -93,6 +93,20 @@ impl Counts {
     }
 }
 
+/// The counts of a document from those of its pages.
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.substitutions += other.substitutions;
+        self.insertions += other.insertions;
+        self.deletions += other.deletions;
+        self.words_joined += other.words_joined;
+        self.words_split += other.words_split;
+        self.furniture += other.furniture;
+        self.layout += other.layout;
+        self.confusions += other.confusions;
+    }
+}
+
 /// The corrections that turn `ocr` into `corrected`, from the alignment `ops` of their
 /// prepared texts `a` and `b`. `furniture` holds byte ranges of furniture lines in `ocr`.
 pub fn corrections(
