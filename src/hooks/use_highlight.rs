@@ -56,7 +56,7 @@ pub fn use_highlight(document: String, query: Option<String>) -> Highlight {
                     Reply::Marked(marks) => Highlight::Ready(Rc::new(marks)),
                     Reply::QueryError { message } => Highlight::BadQuery(message.into()),
                     Reply::Damaged(message) => Highlight::Failed(message.into()),
-                    other => Highlight::Failed(format!("{other:?}").into()),
+                    _ => Highlight::Failed("the engine answered with search results".into()),
                 });
             });
         });

@@ -49,7 +49,7 @@ pub fn use_search(query: Rc<str>, limit: usize) -> SearchState {
                     }
                 };
                 mark();
-                let request = Request::Search { query: query.to_string(), limit };
+                let request = Request::Search { query: query.to_string(), limit, pages: 0 };
                 let reply = search_module::ask(&engine, &request, &progress).await;
                 if live() {
                     measure();
@@ -57,7 +57,9 @@ pub fn use_search(query: Rc<str>, limit: usize) -> SearchState {
                         Reply::Done(results) => SearchState::Ready(Rc::new(results)),
                         Reply::QueryError { message } => SearchState::BadQuery(message.into()),
                         Reply::Damaged(message) => SearchState::Failed(damaged(&message).into()),
-                        other => SearchState::Failed(damaged(&format!("{other:?}")).into()),
+                        _ => SearchState::Failed(
+                            damaged("the engine answered a search with marks").into(),
+                        ),
                     });
                 }
             });

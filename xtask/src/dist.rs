@@ -37,7 +37,7 @@ pub fn dist_dir() -> PathBuf {
 }
 
 fn work_dir() -> PathBuf {
-    crate::root().join("target/xtask")
+    crate::target().join("xtask")
 }
 
 /// Builds dist/ and returns its path. A dist/ this command did not write is refused first
@@ -140,7 +140,7 @@ fn build_wasm(work: &Path, out: &Path, package: &str, stem: &str) -> anyhow::Res
         "--target",
         setup::WASM_TARGET,
     ]))?;
-    let raw = crate::root().join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"));
+    let raw = crate::target().join(format!("wasm32-unknown-unknown/release/{stem}.wasm"));
     let bindgen = work.join("bindgen");
     process::run(
         Command::new("wasm-bindgen")

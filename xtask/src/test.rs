@@ -79,7 +79,7 @@ fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
     let dir = dist::run()?;
     let mut mounts = vec![serve::Mount { base: TEST_BASE.to_owned(), bundle: None }];
     for (base, documents, _) in FIXTURE_COLLECTIONS {
-        let bundle = crate::root().join("target/xtask/fixtures").join(base.trim_matches('/'));
+        let bundle = crate::target().join("xtask/fixtures").join(base.trim_matches('/'));
         dist::build_documents(&crate::root().join(documents), &bundle)?;
         mounts.push(serve::Mount { base: base.to_owned(), bundle: Some(bundle) });
     }
@@ -92,7 +92,7 @@ fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
         .env("READINGROOM_URL", &server.urls[0])
         // The tests compare the app's results with the CLI's on the same bundle.
         .env("READINGROOM_BUNDLE", dir.join("bundle"))
-        .env("READINGROOM_CLI", crate::root().join("target/debug/readingroom"))
+        .env("READINGROOM_CLI", crate::target().join("debug/readingroom"))
         .env("CHROMIUM", setup::CHROMIUM);
     for ((_, _, variable), url) in FIXTURE_COLLECTIONS.iter().zip(&server.urls[1..]) {
         playwright.env(variable, url);

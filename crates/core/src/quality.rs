@@ -126,14 +126,35 @@ impl Band {
 }
 
 /// A rate as readers see it: `1.2 %`.
+///
+/// The digits are formatted as integers: float formatting would cost the app some 20 KB of
+/// wasm for this one line.
 pub fn percent(rate: f64) -> String {
-    let value = rate * 100.0;
-    if value < 10.0 { format!("{value:.1} %") } else { format!("{value:.0} %") }
+    let tenths = (rate * 1000.0).round();
+    if !tenths.is_finite() || tenths < 0.0 {
+        return "– %".to_owned();
+    }
+    let tenths = tenths as u64;
+    if tenths < 100 {
+        format!("{}.{} %", tenths / 10, tenths % 10)
+    } else {
+        format!("{} %", (rate * 100.0).round() as u64)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percents_have_one_decimal_below_ten() {
+        assert_eq!(percent(0.0), "0.0 %");
+        assert_eq!(percent(0.016), "1.6 %");
+        assert_eq!(percent(0.0996), "10 %");
+        assert_eq!(percent(0.0949), "9.5 %");
+        assert_eq!(percent(0.365), "37 %");
+        assert_eq!(percent(1.5), "150 %");
+    }
 
     #[test]
     fn bands_split_at_two_and_ten_percent() {

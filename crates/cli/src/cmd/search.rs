@@ -37,6 +37,10 @@ pub struct Args {
     /// How many results to show.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// How many of each result's best pages to give hits for: 3 by default, with at most 100
+    /// hits a result; any other number gives every hit of that many pages.
+    #[arg(long, value_name = "N")]
+    pub pages: Option<usize>,
     /// Benchmarking aid: run every query in FILE (one a line) in this one process and print
     /// JSON with each query's time in microseconds, cold (a fresh index reading the files it
     /// asks for, from the opening of search/meta.json on) and warm (the same query again on
@@ -98,10 +102,10 @@ fn search(
     index: &mut Index,
     files: &Files,
     query: &query::Query,
-    limit: usize,
+    (limit, pages): (usize, usize),
     reads: &mut Reads,
 ) -> anyhow::Result<SearchResults> {
-    let request = Request::Search { query: query.to_string(), limit };
+    let request = Request::Search { query: query.to_string(), limit, pages };
     let reply = drive(index, &request, |path| {
         let bytes = files.read(path)?;
         reads.files += 1;
@@ -140,7 +144,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     };
     let files = open(&args.source)?;
     let mut index = Index::new(&files.read(META_FILE)?)?;
-    let results = search(&mut index, &files, &parsed, args.limit, &mut Reads::default())?;
+    let results = search(
+        &mut index,
+        &files,
+        &parsed,
+        (args.limit, args.pages.unwrap_or(0)),
+        &mut Reads::default(),
+    )?;
     if args.json {
         let mut value = serde_json::to_value(&results)?;
         value["query"] = serde_json::Value::String(text.to_owned());
@@ -183,11 +193,18 @@ fn bench(args: &Args, list: &Path) -> anyhow::Result<ExitCode> {
         let meta = files.read(META_FILE)?;
         let mut reads = Reads { files: 1, bytes: meta.len() };
         let mut index = Index::new(&meta)?;
-        let results = search(&mut index, &files, &parsed, args.limit, &mut reads)?;
+        let results =
+            search(&mut index, &files, &parsed, (args.limit, args.pages.unwrap_or(0)), &mut reads)?;
         let cold = started.elapsed();
         index.forget();
         let started = Instant::now();
-        search(&mut index, &files, &parsed, args.limit, &mut Reads::default())?;
+        search(
+            &mut index,
+            &files,
+            &parsed,
+            (args.limit, args.pages.unwrap_or(0)),
+            &mut Reads::default(),
+        )?;
         let warm = started.elapsed();
         timed.push(serde_json::json!({
             "query": line,

@@ -104,8 +104,14 @@ pub struct Variant {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Request {
-    /// The results of a query, `limit` of them.
-    Search { query: String, limit: usize },
+    /// The results of a query, `limit` of them, each with every hit of its `pages` best pages
+    /// (0 for the engine's default: three pages, at most 100 hits).
+    Search {
+        query: String,
+        limit: usize,
+        #[serde(default)]
+        pages: usize,
+    },
     /// What a query marks on every page of one document, named by its data file (the path
     /// relative to the bundle that its catalog entry gives).
     Highlight { query: String, document: String },

@@ -39,7 +39,7 @@ pub fn run(files: &Damaged<'_>, text: &str) -> (Ran, BTreeSet<String>) {
         Err(error) => return (failed(error), read),
     };
     loop {
-        match index.search(&parsed, &SearchOptions { limit: 30, pages_per_result: 3 }) {
+        match index.search(&parsed, &SearchOptions { limit: 30, ..SearchOptions::default() }) {
             Err(error) => return (failed(error), read),
             Ok(Outcome::Done(results)) => {
                 let json = serde_json::to_string(&results).expect("results serialize");

@@ -13,7 +13,7 @@ use std::process::Command;
 pub const DINGLEHOPPER: &str = "dinglehopper==0.11.0";
 
 pub fn dir() -> PathBuf {
-    crate::root().join("target/bench/compare")
+    crate::target().join("bench/compare")
 }
 
 fn source() -> PathBuf {
@@ -85,7 +85,7 @@ fn write_if_changed(path: &Path, text: &str) -> anyhow::Result<()> {
 
 /// The venv's folder of executables, with dinglehopper installed (installing it when missing).
 pub fn venv() -> anyhow::Result<PathBuf> {
-    let venv = crate::root().join("target/bench/venv");
+    let venv = crate::target().join("bench/venv");
     let bin = venv.join("bin");
     if bin.join("dinglehopper").is_file() {
         return Ok(bin);

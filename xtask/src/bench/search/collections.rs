@@ -46,7 +46,7 @@ impl Collection {
 }
 
 pub fn bench_dir() -> PathBuf {
-    crate::root().join("target/bench")
+    crate::target().join("bench")
 }
 
 /// The default collection and the synthetic ones of `sizes` documents, generated if missing.

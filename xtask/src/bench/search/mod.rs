@@ -28,7 +28,7 @@ use std::path::PathBuf;
 
 /// The `readingroom` CLI built for speed.
 pub fn cli() -> PathBuf {
-    crate::root().join("target/native/readingroom")
+    crate::target().join("native/readingroom")
 }
 
 /// Everything measured of one collection outside the browser.

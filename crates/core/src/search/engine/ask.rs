@@ -22,8 +22,12 @@ impl Index {
             Err(error) => return Reply::QueryError { message: error.to_string() },
         };
         match request {
-            Request::Search { limit, .. } => {
-                let options = SearchOptions { limit: *limit, ..SearchOptions::default() };
+            Request::Search { limit, pages, .. } => {
+                let mut options = SearchOptions { limit: *limit, ..SearchOptions::default() };
+                if *pages > 0 {
+                    options.pages_per_result = *pages;
+                    options.hits_per_result = usize::MAX;
+                }
                 match self.search(&parsed, &options) {
                     Ok(Outcome::Need(files)) => Reply::Need(files),
                     Ok(Outcome::Done(results)) => Reply::Done(results),

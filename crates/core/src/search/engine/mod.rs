@@ -52,11 +52,13 @@ pub enum Outcome<T = SearchResults> {
 pub struct SearchOptions {
     pub limit: usize,
     pub pages_per_result: usize,
+    /// At most this many hits a result (the browser shows a few; the CLI may ask for all).
+    pub hits_per_result: usize,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, pages_per_result: 3 }
+        SearchOptions { limit: 10, pages_per_result: 3, hits_per_result: 100 }
     }
 }
 

@@ -10,7 +10,6 @@ use crate::search::normalize::{Token, tokenize};
 use crate::search::results::{Hit, LayerHits, ResultDoc, ResultPage, Snippet};
 
 const SNIPPET_WORDS: usize = 30;
-const MAX_HITS: usize = 100;
 
 fn card(index: &Index, doc: u32) -> Result<&DocCard, Stop> {
     let size = index.meta.shard_size.max(1);
@@ -130,7 +129,7 @@ fn result(
             }
         }
     }
-    hits.truncate(MAX_HITS);
+    hits.truncate(options.hits_per_result);
     ResultDoc {
         id: card.id.clone(),
         title: card.title.clone(),
