@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { test, expect, CIA } from './fixtures.mjs';
 
 const PAGES = 7;
+// Screenshots for a person to look at: target/screenshots/ at the repository's root.
+const SHOTS = new URL('../../target/screenshots', import.meta.url).pathname;
 const find = (page) => page.getByRole('searchbox', { name: 'Search in this document' });
 const status = (page) => page.locator('.find-bar [role="status"]');
 const textOf = (view) => (view === 'ocr' ? '.ocr-text' : '.markdown');
@@ -151,3 +153,20 @@ test('a result opens its document with the query marked', async ({ page }) => {
   await expect(find(page)).toHaveValue('Kazakhstanskaya');
   await expect(page.locator('mark.hit').first()).toBeVisible();
 });
+
+for (const scheme of ['light', 'dark']) {
+  for (const [size, viewport] of [['wide', { width: 1280, height: 900 }], ['phone', { width: 375, height: 740 }]]) {
+    test(`screenshots of the reading view with hits: ${scheme}, ${size}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const view of ['ocr', 'corrected']) {
+        await page.goto(docUrl({ q: 'Kazakhstanskaya OR instructors', view, page: 1 }));
+        await expect(page.locator('mark.hit').first()).toBeVisible();
+        await page.getByRole('button', { name: /Next match/ }).click();
+        await expect(page.locator('mark.hit.current')).toBeInViewport();
+        const name = view === 'ocr' ? 'ocr' : 'transcription';
+        await page.screenshot({ path: `${SHOTS}/reading-${name}-hits-${scheme}-${size}.png` });
+      }
+    });
+  }
+}
