@@ -80,11 +80,7 @@ fn record(meta: &Meta) -> Html {
     }
 }
 
-/// The date a reader most wants: when the information dates from, else when it was published,
-/// else when it was distributed.
+/// The document's date as every view shows it ([`Meta::date`]).
 pub fn display_date(meta: &Meta) -> Option<String> {
-    meta.date_of_information
-        .clone()
-        .or_else(|| meta.date_published.clone())
-        .or_else(|| meta.date_distributed.clone())
+    meta.date().map(str::to_owned)
 }

@@ -7,7 +7,9 @@ use crate::hooks::{Fetch, SearchState, use_search};
 use crate::route::{Facet, LibraryQuery, Route};
 use readingroom_core::bundle::Catalog;
 use readingroom_core::quality::Band;
-use readingroom_core::search::results::{FacetCount, Facets};
+use readingroom_core::search::facets::{self, FacetValues};
+use readingroom_core::search::query::Filter;
+use readingroom_core::search::results::Facets;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -53,27 +55,35 @@ pub fn LibraryPage() -> Html {
     }
 }
 
-/// The words typed plus the ticked facets, as one query in the engine's language: several
-/// values of one facet are alternatives there, as they are here.
+/// The words typed plus the ticked facets, as one query in the engine's language: each
+/// ticked value is a typed filter that prints its own canonical form, and several values of
+/// one facet are alternatives there, as they are here.
 fn engine_query(asked: &LibraryQuery) -> Rc<str> {
     let mut query = asked.q.clone().unwrap_or_default();
     for facet in Facet::ALL {
         for value in asked.values(facet) {
-            let value = value.replace('"', "");
-            let filter = match facet {
-                Facet::Country => format!("country:\"{value}\""),
-                Facet::Subject => format!("subject:\"{value}\""),
-                Facet::Collection => format!("collection:\"{value}\""),
-                Facet::Year => format!("year:{value}"),
-                Facet::Corrected if value == "yes" => "has:corrected".to_owned(),
-                Facet::Corrected => "-has:corrected".to_owned(),
-                Facet::Quality => format!("quality:{value}"),
-            };
-            query.push(' ');
-            query.push_str(&filter);
+            if let Some(filter) = filter(facet, &value) {
+                query.push(' ');
+                query.push_str(&filter.to_string());
+            }
         }
     }
     query.into()
+}
+
+/// The filter a ticked value of a facet stands for; `None` for a value the URL got wrong.
+fn filter(facet: Facet, value: &str) -> Option<Filter> {
+    Some(match facet {
+        Facet::Country => Filter::Country(value.to_owned()),
+        Facet::Subject => Filter::Subject(value.to_owned()),
+        Facet::Collection => Filter::Collection(value.to_owned()),
+        Facet::Year => {
+            let year = value.parse().ok()?;
+            Filter::Year(year, year)
+        }
+        Facet::Corrected => Filter::HasCorrected(value == "yes"),
+        Facet::Quality => Filter::Quality(Band::from_name(value)?),
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -167,38 +177,19 @@ fn CollectionView(props: &CollectionProps) -> Html {
     }
 }
 
-/// The facet counts of the whole collection, from the catalog.
+/// The facet counts of the whole collection, from the catalog, by the engine's own rules.
 fn catalog_facets(catalog: &Catalog) -> Facets {
-    let count = |value: &dyn Fn(&readingroom_core::bundle::CatalogEntry) -> Option<String>| {
-        let mut list: Vec<FacetCount> = Vec::new();
-        for value in catalog.documents.iter().filter_map(value) {
-            match list.iter_mut().find(|c| c.value == value) {
-                Some(c) => c.count += 1,
-                None => list.push(FacetCount { value, count: 1 }),
-            }
-        }
-        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        list
-    };
-    let mut year = count(&|e| e.year.map(|y| y.to_string()));
-    year.sort_by(|a, b| a.value.cmp(&b.value));
-    Facets {
-        country: count(&|e| e.meta.country.clone()),
-        subject: count(&|e| e.meta.subject.clone()),
-        year,
-        collection: count(&|e| e.meta.collection.clone()),
-        corrected: count(&|e| Some(if e.has_corrected { "yes" } else { "no" }.to_owned())),
-        quality: Band::ALL
-            .into_iter()
-            .filter_map(|band| {
-                let count = catalog.documents.iter().filter(|e| band_of(e) == Some(band)).count();
-                (count > 0)
-                    .then(|| FacetCount { value: band.name().to_owned(), count: count as u32 })
-            })
-            .collect(),
-    }
-}
-
-fn band_of(entry: &readingroom_core::bundle::CatalogEntry) -> Option<Band> {
-    entry.quality.as_ref().and_then(|q| q.metrics.cer).map(Band::of)
+    let values: Vec<FacetValues> = catalog
+        .documents
+        .iter()
+        .map(|e| FacetValues {
+            country: e.meta.country.as_deref(),
+            subject: e.meta.subject.as_deref(),
+            collection: e.meta.collection.as_deref(),
+            year: e.year,
+            corrected: e.has_corrected,
+            quality: e.quality.as_ref().and_then(|q| q.metrics.cer).map(Band::of),
+        })
+        .collect();
+    facets::count(&values, |_, _| true)
 }

@@ -85,12 +85,24 @@ impl Meta {
         toml::to_string(self).unwrap_or_else(|e| unreachable!("metadata always serializes: {e}"))
     }
 
-    /// The first four-digit year (1800 to 2099) in the dates, for the year filter.
-    pub fn year(&self) -> Option<u16> {
+    /// The dates in the order a reader wants them: when the information dates from, when it
+    /// was published, when it was distributed.
+    fn dates(&self) -> impl Iterator<Item = &String> {
         [&self.date_of_information, &self.date_published, &self.date_distributed]
             .into_iter()
             .flatten()
-            .find_map(|date| first_year(date))
+    }
+
+    /// The document's date wherever one is shown (the library, the header, search results):
+    /// the first of [`Meta::dates`] it has, as the form gives it.
+    pub fn date(&self) -> Option<&str> {
+        self.dates().next().map(String::as_str)
+    }
+
+    /// The first four-digit year (1800 to 2099) in the dates, in the same order, for the year
+    /// filter.
+    pub fn year(&self) -> Option<u16> {
+        self.dates().find_map(|date| first_year(date))
     }
 }
 
@@ -160,6 +172,16 @@ mod tests {
             ..Meta::default()
         };
         assert_eq!(Meta::from_toml("m", &meta.to_toml()), Ok(meta));
+    }
+
+    #[test]
+    fn the_date_is_the_information_date_then_published_then_distributed() {
+        let mut meta = Meta { date_distributed: Some("1950-03-24".into()), ..Meta::default() };
+        assert_eq!(meta.date(), Some("1950-03-24"));
+        meta.date_published = Some("18 Sep - 23 Nov 1949".into());
+        assert_eq!(meta.date(), Some("18 Sep - 23 Nov 1949"));
+        meta.date_of_information = Some("1949".into());
+        assert_eq!(meta.date(), Some("1949"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! type. The browser's search module folds only from the table, so this is what makes the
 //! app's results the CLI's.
 
-use readingroom_core::search::normalize::{self, TYPED_RANGES, tokenize};
+use readingroom_core::search::normalize::{self, TYPED_RANGES, fold_with, tokenize, tokenize_with};
 use std::path::Path;
 
 fn collection_texts() -> Vec<String> {
@@ -28,14 +28,13 @@ fn the_table_folds_the_collection_and_typed_scripts_as_the_unicode_tables_do() {
     let typed: Vec<String> =
         TYPED_RANGES.iter().flat_map(|&(a, b)| a..=b).map(|c| format!("x{c}y {c}")).collect();
 
-    normalize::uninstall();
     let full: Vec<_> = texts.iter().map(|t| tokenize(t)).collect();
     let full_typed: Vec<_> = typed.iter().map(|t| (tokenize(t), normalize::fold(t))).collect();
 
-    normalize::install(table.clone());
-    let tabled: Vec<_> = texts.iter().map(|t| tokenize(t)).collect();
-    let tabled_typed: Vec<_> = typed.iter().map(|t| (tokenize(t), normalize::fold(t))).collect();
-    normalize::uninstall();
+    let with = Some(&table);
+    let tabled: Vec<_> = texts.iter().map(|t| tokenize_with(t, with)).collect();
+    let tabled_typed: Vec<_> =
+        typed.iter().map(|t| (tokenize_with(t, with), fold_with(t, with))).collect();
 
     assert!(full == tabled, "a page of the collection tokenizes differently from the table");
     for ((a, b), text) in full_typed.iter().zip(&tabled_typed).zip(&typed) {
@@ -48,19 +47,14 @@ fn the_table_folds_the_collection_and_typed_scripts_as_the_unicode_tables_do() {
 #[test]
 fn characters_outside_the_table_are_left_as_they_are() {
     let table = normalize::FoldTable::new(vec![('à', "a".to_owned())]);
-    normalize::install(table);
-    let folded = (normalize::fold("Alma-Atà"), normalize::fold("ÉTÉ"));
-    normalize::uninstall();
+    let folded = (fold_with("Alma-Atà", Some(&table)), fold_with("ÉTÉ", Some(&table)));
     assert_eq!(folded, ("alma-ata".to_owned(), "ÉtÉ".to_owned()));
-    assert_eq!(normalize::fold("ÉTÉ"), "ete", "the Unicode tables decompose again");
+    assert_eq!(normalize::fold("ÉTÉ"), "ete", "without a table, the Unicode tables fold");
 }
 
 #[test]
 fn the_capitals_of_the_collections_letters_are_in_the_table() {
     // A collection written in lower case only: a reader may still type capitals.
     let table = normalize::table_for("мир".chars());
-    normalize::install(table);
-    let folded = normalize::fold("МИР");
-    normalize::uninstall();
-    assert_eq!(folded, "мир");
+    assert_eq!(fold_with("МИР", Some(&table)), "мир");
 }

@@ -73,7 +73,7 @@ fn the_reader_marks_exactly_the_hits_the_engine_reports() {
                 .find(|p| p.starts_with(&format!("docs/{}.", result.id)))
                 .expect("the result's data file");
             let data: DocumentData = serde_json::from_slice(&files[path]).expect("data");
-            let marks = DocumentTokens::new(&data).marks(&matcher);
+            let marks = DocumentTokens::new(&data, None).marks(&matcher);
             for page in &result.pages {
                 let on_page = &marks.pages[page.page as usize - 1];
                 for (layer, marked) in [

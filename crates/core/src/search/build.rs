@@ -238,7 +238,7 @@ fn card(entry: &CatalogEntry) -> DocCard {
     DocCard {
         id: meta.id.clone(),
         title: meta.title.clone(),
-        date: meta.date_distributed.clone().or_else(|| meta.date_of_information.clone()),
+        date: meta.date().map(str::to_owned),
         country: meta.country.clone(),
         subject: meta.subject.clone(),
         pages: entry.pages,

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod engine;
+pub mod facets;
 pub mod format;
 pub mod fuzzy;
 pub mod highlight;

@@ -41,7 +41,7 @@
 use fold::fold_into;
 #[cfg(feature = "unicode-tables")]
 pub use fold::table_for;
-pub use fold::{FoldTable, TYPED_RANGES, install, uninstall};
+pub use fold::{FoldTable, TYPED_RANGES};
 use join::{joins, joins_cleanly};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -55,8 +55,15 @@ pub struct Token {
     pub end: usize,
 }
 
-/// The tokens of `text` (a page, or a query string) in reading order.
+/// The tokens of `text` (a page, or a query string) in reading order, folded with the Unicode
+/// tables (see [`tokenize_with`]).
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with(text, None)
+}
+
+/// The tokens of `text`, folded from `table` when one is given (as the search engine folds,
+/// from its index's table), else with the Unicode tables where they are compiled in.
+pub fn tokenize_with(text: &str, table: Option<&FoldTable>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     // ASCII whitespace always separates words, so the text is cut there into chunks, and a chunk
     // of pure ASCII (nearly all of them in OCR'd English) takes a byte-level path that follows the
@@ -77,7 +84,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if ascii {
             ascii_words(text, from, at, &mut tokens);
         } else {
-            unicode_words(text, from, at, &mut tokens);
+            unicode_words(text, (from, at), &mut tokens, table);
         }
     }
     tokens
@@ -120,13 +127,18 @@ fn ascii_words(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) {
 }
 
 /// The words of `text[from..to]` by Unicode word segmentation.
-fn unicode_words(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) {
+fn unicode_words(
+    text: &str,
+    (from, to): (usize, usize),
+    tokens: &mut Vec<Token>,
+    table: Option<&FoldTable>,
+) {
     for (offset, segment) in text[from..to].split_word_bound_indices() {
         if segment.len() == 1 && !segment.as_bytes()[0].is_ascii_alphanumeric() {
             continue;
         }
         for_each_part(segment, |part_offset, part| {
-            if let Some(term) = word_term(part) {
+            if let Some(term) = word_term(part, table) {
                 push_word(text, tokens, from + offset + part_offset, part, term);
             }
         });
@@ -149,18 +161,23 @@ fn push_word(text: &str, tokens: &mut Vec<Token>, start: usize, part: &str, term
 #[cfg(test)]
 fn tokenize_unicode(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    unicode_words(text, 0, text.len(), &mut tokens);
+    unicode_words(text, (0, text.len()), &mut tokens, None);
     tokens
 }
 
 /// The folded form of a short string without segmenting it (used for facet values and prefixes):
-/// the same folding `tokenize` applies to each word.
+/// the same folding `tokenize` applies to each word, with the Unicode tables.
 pub fn fold(text: &str) -> String {
+    fold_with(text, None)
+}
+
+/// [`fold`] from `table` when one is given, as [`tokenize_with`] folds.
+pub fn fold_with(text: &str, table: Option<&FoldTable>) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
+    fold_into(text, &mut out, table);
     out
 }
 
@@ -212,7 +229,7 @@ fn attaches(c: char) -> bool {
 }
 
 /// The term of one word, or `None` when it has no letter or digit (or folds to nothing).
-fn word_term(word: &str) -> Option<String> {
+fn word_term(word: &str, table: Option<&FoldTable>) -> Option<String> {
     if word.is_ascii() {
         return word.bytes().any(|b| b.is_ascii_alphanumeric()).then(|| word.to_ascii_lowercase());
     }
@@ -220,7 +237,7 @@ fn word_term(word: &str) -> Option<String> {
         return None;
     }
     let mut term = String::with_capacity(word.len());
-    fold_into(word, &mut term);
+    fold_into(word, &mut term, table);
     settle(term)
 }
 

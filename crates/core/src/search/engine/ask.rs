@@ -56,7 +56,7 @@ impl Index {
         let tokens = match cached {
             Some((_, tokens)) => tokens,
             None => {
-                let tokens = Rc::new(DocumentTokens::new(data));
+                let tokens = Rc::new(DocumentTokens::new(data, self.fold.as_ref()));
                 *self.tokens.borrow_mut() = Some((document.to_owned(), Rc::clone(&tokens)));
                 tokens
             }

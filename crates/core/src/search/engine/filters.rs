@@ -5,16 +5,7 @@ use super::Index;
 use crate::search::format::table::DocRow;
 use crate::search::query::Filter;
 
-/// Which field a filter is on, for facets that ignore their own filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Field {
-    Country,
-    Subject,
-    Collection,
-    Year,
-    Corrected,
-    Quality,
-}
+pub(super) use crate::search::facets::Field;
 
 /// The query's field filters: several filters on one field are alternatives (a reader ticking
 /// two countries wants either), different fields must all hold.
@@ -28,11 +19,11 @@ pub(super) struct Filters {
 }
 
 /// The codes (index + 1) of the names whose words include all the words of some value.
-fn codes(names: &[String], values: &[&String]) -> Option<Vec<u32>> {
+fn codes(index: &Index, names: &[String], values: &[&String]) -> Option<Vec<u32>> {
     if values.is_empty() {
         return None;
     }
-    let words = |s: &str| super::lookup_words(s);
+    let words = |s: &str| index.words(s);
     let wanted: Vec<Vec<String>> = values.iter().map(|v| words(v)).collect();
     Some(
         names
@@ -55,14 +46,17 @@ impl Filters {
         let names = &index.meta.facets;
         Filters {
             country: codes(
+                index,
                 &names.country,
                 &values(|f| if let Filter::Country(v) = f { Some(v) } else { None }),
             ),
             subject: codes(
+                index,
                 &names.subject,
                 &values(|f| if let Filter::Subject(v) = f { Some(v) } else { None }),
             ),
             collection: codes(
+                index,
                 &names.collection,
                 &values(|f| if let Filter::Collection(v) = f { Some(v) } else { None }),
             ),

@@ -10,7 +10,6 @@ use super::{Index, Stop};
 use crate::search::format::Part;
 use crate::search::format::chunk::unplace;
 use crate::search::fuzzy;
-use crate::search::normalize::tokenize;
 use crate::search::query::{Clause, Expr, Query};
 use crate::search::results::Variant;
 use fst::{IntoStreamer, Streamer};
@@ -105,10 +104,6 @@ fn fuzzy_prefixes(word: &str) -> Vec<String> {
     out
 }
 
-fn words_of(text: &str) -> Vec<String> {
-    tokenize(text).into_iter().map(|t| t.term).collect()
-}
-
 /// Looks every expression up, or says which dictionary chunks it needs.
 pub(super) fn compile(index: &Index, query: &Query) -> Result<Words, Stop> {
     let mut need = Vec::new();
@@ -130,13 +125,13 @@ pub(super) fn compile(index: &Index, query: &Query) -> Result<Words, Stop> {
 fn compile_expr(index: &Index, expr: &Expr, fuzzy: bool, need: &mut Vec<String>) -> Compiled {
     match expr {
         Expr::Term(text) | Expr::Phrase(text) => {
-            let terms = words_of(text);
+            let terms = index.words(text);
             let single = terms.len() == 1;
             let words = terms.into_iter().map(|t| word(index, t, fuzzy, single, need)).collect();
             Compiled { words }
         }
         Expr::Prefix(text) => {
-            let terms = words_of(text);
+            let terms = index.words(text);
             let Some((last, before)) = terms.split_last() else {
                 return Compiled { words: Vec::new() };
             };

@@ -32,6 +32,7 @@ use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged, json};
 pub use ask::drive;
 
 use super::highlight::{DocumentTokens, Matcher};
+use super::normalize::{FoldTable, Token, tokenize_with};
 use super::query::Query;
 use super::results::{Facets, SearchResults, Variant};
 use crate::bundle::DocumentData;
@@ -74,6 +75,9 @@ pub struct Index {
     /// The last query evaluated up to its ranking, which the rounds that fetch the shown
     /// results' cards and text (and "Show more") reuse instead of matching it again.
     last: RefCell<Option<Rc<Evaluated>>>,
+    /// The index's fold table: every text the engine reads (queries, filter values, pages) is
+    /// folded from it, as the index was.
+    fold: Option<FoldTable>,
     /// The document the reader last highlighted, tokenized, by its data file.
     tokens: RefCell<Option<(String, Rc<DocumentTokens>)>>,
 }
@@ -111,10 +115,9 @@ impl Index {
     pub fn new(meta_bytes: &[u8]) -> Result<Index, FormatError> {
         let meta = IndexMeta::read(meta_bytes)?;
         // Fold as the index was folded, from its own table (the browser has no other).
-        if !meta.fold.is_empty() {
-            super::normalize::install(super::normalize::FoldTable::new(meta.fold.clone()));
-        }
+        let fold = (!meta.fold.is_empty()).then(|| FoldTable::new(meta.fold.clone()));
         Ok(Index {
+            fold,
             dicts: HashMap::new(),
             blocks: HashMap::new(),
             shards: HashMap::new(),
@@ -278,7 +281,14 @@ fn needing(mut files: Vec<String>) -> Result<(), Stop> {
     Err(Stop::Need(files))
 }
 
-/// The folded words of a string, as the index holds them.
-fn lookup_words(text: &str) -> Vec<String> {
-    super::normalize::tokenize(text).into_iter().map(|t| t.term).collect()
+impl Index {
+    /// The tokens of a text, folded as the index folded its own.
+    fn tokenize(&self, text: &str) -> Vec<Token> {
+        tokenize_with(text, self.fold.as_ref())
+    }
+
+    /// The folded words of a string, as the index holds them.
+    fn words(&self, text: &str) -> Vec<String> {
+        self.tokenize(text).into_iter().map(|t| t.term).collect()
+    }
 }

@@ -6,7 +6,7 @@ use super::rank::{Ranked, best_pages};
 use super::{Index, SearchOptions, Stop};
 use crate::bundle::DocumentData;
 use crate::search::format::{DocCard, Part, PostingLayer, damaged};
-use crate::search::normalize::{Token, tokenize};
+use crate::search::normalize::Token;
 use crate::search::results::{Hit, LayerHits, ResultDoc, ResultPage, Snippet};
 
 const SNIPPET_WORDS: usize = 30;
@@ -53,9 +53,7 @@ pub(super) fn present(
     Ok(shown
         .iter()
         .zip(cards)
-        .map(|(ranked, card)| {
-            result(matched, ranked, card, &index.data[&card.data], options, shape)
-        })
+        .map(|(ranked, card)| result(index, matched, ranked, card, options, shape))
         .collect())
 }
 
@@ -71,13 +69,14 @@ fn layer_text(data: &DocumentData, page: u32, layer: PostingLayer) -> String {
 }
 
 fn result(
+    index: &Index,
     matched: &Matched,
     ranked: &Ranked,
     card: &DocCard,
-    data: &DocumentData,
     options: &SearchOptions,
     shape: (f32, f32),
 ) -> ResultDoc {
+    let data = &index.data[&card.data];
     let all: Vec<&HitRef> =
         matched.groups.iter().filter_map(|g| g.get(ranked.doc)).flatten().collect();
     let mut layer_hits = LayerHits::default();
@@ -101,7 +100,7 @@ fn result(
         super::order::sort_dedup(&mut layers);
         for layer in layers {
             let text = layer_text(data, page, layer);
-            let tokens = tokenize(&text);
+            let tokens = index.tokenize(&text);
             let mut here: Vec<&HitRef> =
                 on_page.iter().copied().filter(|h| h.layer == layer).collect();
             super::order::sort_by(&mut here, |a, b| a.position.cmp(&b.position));

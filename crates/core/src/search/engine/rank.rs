@@ -2,11 +2,12 @@
 //! a boost when the clauses' hits stand close together; pages by their hits; facet counts.
 
 use super::Index;
-use super::filters::{Field, Filters};
+use super::filters::Filters;
 use super::matching::{HitRef, Matched};
+use crate::search::facets::{self, FacetValues};
 use crate::search::format::table::DocRow;
 use crate::search::query::Query;
-use crate::search::results::{FacetCount, Facets};
+use crate::search::results::Facets;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -116,40 +117,23 @@ pub(super) fn best_pages(
 pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[DocRow]) -> Facets {
     let filters = Filters::new(index, &query.filters);
     let names = &index.meta.facets;
-    let count = |field: Field, value: &dyn Fn(&DocRow) -> Option<String>| -> Vec<FacetCount> {
-        let mut list: Vec<FacetCount> = Vec::new();
-        for row in matched.base.iter().filter_map(|&doc| rows.get(doc as usize)) {
-            if filters.keep(row, Some(field))
-                && let Some(value) = value(row)
-            {
-                match list.iter_mut().find(|c| c.value == value) {
-                    Some(c) => c.count += 1,
-                    None => list.push(FacetCount { value, count: 1 }),
-                }
-            }
-        }
-        // Years and quality bands keep their own order (good to poor); the rest go by count.
-        let by_year = matches!(field, Field::Year | Field::Quality);
-        let band = |value: &str| crate::quality::Band::from_name(value);
-        super::order::sort_by(&mut list, |a, b| {
-            let by_count = if by_year { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
-            by_count
-                .then_with(|| band(&a.value).cmp(&band(&b.value)))
-                .then_with(|| a.value.cmp(&b.value))
-        });
-        list
-    };
-    let name = |list: &[String], code: u32| {
-        code.checked_sub(1).and_then(|i| list.get(i as usize)).cloned()
-    };
-    Facets {
-        country: count(Field::Country, &|r| name(&names.country, r.country)),
-        subject: count(Field::Subject, &|r| name(&names.subject, r.subject)),
-        collection: count(Field::Collection, &|r| name(&names.collection, r.collection)),
-        year: count(Field::Year, &|r| (r.year > 0).then(|| r.year.to_string())),
-        corrected: count(Field::Corrected, &|r| {
-            Some(if r.has_corrected { "yes" } else { "no" }.to_owned())
-        }),
-        quality: count(Field::Quality, &|r| r.quality.map(|band| band.name().to_owned())),
-    }
+    let base: Vec<&DocRow> =
+        matched.base.iter().filter_map(|&doc| rows.get(doc as usize)).collect();
+    let values: Vec<FacetValues> = base
+        .iter()
+        .map(|r| FacetValues {
+            country: name(&names.country, r.country),
+            subject: name(&names.subject, r.subject),
+            collection: name(&names.collection, r.collection),
+            year: (r.year > 0).then_some(r.year),
+            corrected: r.has_corrected,
+            quality: r.quality,
+        })
+        .collect();
+    facets::count(&values, |i, field| filters.keep(base[i], Some(field)))
+}
+
+/// The name of a facet code: codes count from 1, and 0 is "none".
+fn name(list: &[String], code: u32) -> Option<&str> {
+    code.checked_sub(1).and_then(|i| list.get(i as usize)).map(String::as_str)
 }

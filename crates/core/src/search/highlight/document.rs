@@ -11,7 +11,7 @@ use super::{Mark, Matcher};
 use crate::bundle::{DocumentData, Page};
 use crate::furniture::Furniture;
 use crate::search::format::PostingLayer;
-use crate::search::normalize::{Token, tokenize};
+use crate::search::normalize::{FoldTable, Token, tokenize_with};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -61,7 +61,9 @@ pub struct DocumentMarks {
 }
 
 impl DocumentTokens {
-    pub fn new(data: &DocumentData) -> DocumentTokens {
+    /// The document's tokens, folded from `fold` (the index's table) when given.
+    pub fn new(data: &DocumentData, fold: Option<&FoldTable>) -> DocumentTokens {
+        let tokenize = |text: &str| tokenize_with(text, fold);
         let pages = data
             .pages
             .iter()

@@ -18,26 +18,19 @@
 //! nothing anyway (only a character that folds into another script, a mathematical bold letter
 //! say, is missed).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-/// Appends the folded form of `text` to `out`.
-pub(super) fn fold_into(text: &str, out: &mut String) {
-    let table = TABLE.with(|t| t.borrow().clone());
+/// Appends the folded form of `text` to `out`, from `table` if given, else with the Unicode
+/// tables (where they are compiled in).
+pub(super) fn fold_into(text: &str, out: &mut String, table: Option<&FoldTable>) {
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        match &table {
+        match table {
             Some(table) => table.fold_char(c, out),
             None => full::fold_char(c, out),
         }
     }
-}
-
-thread_local! {
-    static TABLE: RefCell<Option<Rc<FoldTable>>> = const { RefCell::new(None) };
 }
 
 /// The folds that differ from the character itself, sorted by character.
@@ -63,16 +56,6 @@ impl FoldTable {
             Err(_) => out.push(c),
         }
     }
-}
-
-/// Folds with `table` from now on (in this thread), instead of the Unicode tables.
-pub fn install(table: FoldTable) {
-    TABLE.with(|t| *t.borrow_mut() = Some(Rc::new(table)));
-}
-
-/// Folds with the Unicode tables again (where they are compiled in).
-pub fn uninstall() {
-    TABLE.with(|t| *t.borrow_mut() = None);
 }
 
 /// The scripts and symbol blocks a reader may type or paste, beyond the collection's own
