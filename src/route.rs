@@ -36,7 +36,8 @@ pub struct DocumentQuery {
     /// With `view=ocr`, which further OCR run to show (1 = the first alternate run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<usize>,
-    /// The search that led here, carried for highlighting.
+    /// The query whose hits are marked: the search that led here, or what the reader typed in
+    /// the find bar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
 }
