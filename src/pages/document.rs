@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::app::use_catalog;
+use crate::components::reading_tools;
 use crate::components::{ErrorCard, Loading, MarkdownView, MetaHeader, PageText, Pager, ViewTabs};
 use crate::hooks::{Fetch, use_json};
 use crate::route::{DocumentQuery, Route, View};
@@ -116,6 +117,7 @@ fn reading(entry: &CatalogEntry, data: &DocumentData, asked: &DocumentQuery) -> 
     html! {
         <>
             <ViewTabs id={id.clone()} {page} has_corrected={entry.has_corrected} {alternates} current={query.clone()} />
+            { reading_tools(query.view == Some(View::Ocr) && query.run.is_none()) }
             <Pager id={id.clone()} {page} {count} query={query.clone()} />
             { text }
             <Pager {id} {page} {count} {query} />
