@@ -62,6 +62,10 @@ test('the dark theme chosen in the display menu passes axe on every view, the me
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await violations(page)).toEqual([]);
+  await screenshot(page, 'display-menu');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await screenshot(page, 'display-menu');
+  await page.setViewportSize({ width: 1280, height: 720 });
   for (const view of VIEWS) {
     await page.goto(view.url);
     await expect(view.ready(page)).toBeVisible();

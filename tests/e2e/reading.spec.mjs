@@ -243,6 +243,28 @@ test('on a phone the filters come folded, so the list is on the first screen', a
   await screenshot(page, 'library-filtered');
 });
 
+test('at 320 px with the largest text, nothing scrolls sideways either', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('./');
+  await page.evaluate(() => localStorage.setItem('readingroom-text-size', '175'));
+  for (const [url, ready] of [
+    ['./', '.doc-list > li'],
+    ['./#/?q=pravda', '.result-list > li'],
+    [`./#/doc/${CIA.id}?page=2`, '.markdown'],
+    [ocr, '.ocr-text'],
+  ]) {
+    await page.goto(url);
+    await page.reload();
+    await expect(page.locator(ready).first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-text-size', '175');
+    const details = page.locator('.doc-details summary');
+    if (await details.count()) await details.click();
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll, url).toBeLessThanOrEqual(client);
+  }
+  await screenshot(page, 'largest-text');
+});
+
 test('with reduced motion nothing moves; without, the controls ease', async ({ page }) => {
   await page.goto('./');
   const button = page.locator('#shortcuts-button');
