@@ -9,6 +9,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /// axe's violations, shortened to what a failure message needs.
 async function violations(page) {
+  // Colours settle first: a theme switch fades some backgrounds, and axe must judge the end
+  // state, not a frame of the fade.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations.map((v) => ({
     rule: v.id,
