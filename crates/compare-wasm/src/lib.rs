@@ -38,7 +38,7 @@ pub fn metrics(ocr: &str, corrected: &str) -> String {
 /// A reply as JSON; one that cannot be written (no reply type can fail to) becomes a failure.
 fn reply_json(reply: &Reply) -> String {
     serde_json::to_string(reply).unwrap_or_else(|e| {
-        let failed = Reply::Failed { message: format!("The reply cannot be written ({e}).") };
+        let failed = Reply::Failed(format!("The reply cannot be written ({e})."));
         serde_json::to_string(&failed).unwrap_or_default()
     })
 }

@@ -85,7 +85,12 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn new(chars: usize, words: usize, char_distance: usize, word_distance: usize) -> Metrics {
+    pub(crate) fn new(
+        chars: usize,
+        words: usize,
+        char_distance: usize,
+        word_distance: usize,
+    ) -> Metrics {
         let rate = |d: usize, n: usize| (n > 0).then(|| d as f64 / n as f64);
         Metrics {
             cer: rate(char_distance, chars),

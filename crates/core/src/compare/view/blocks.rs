@@ -81,6 +81,16 @@ pub(crate) fn rows(
         .collect()
 }
 
+/// The row that holds `c` on both sides, or else the first that holds its start.
+pub(crate) fn row_of(blocks: &[Block], c: &Correction) -> usize {
+    let holds = |b: &Block| {
+        (b.ocr.start <= c.ocr.start && c.ocr.end <= b.ocr.end)
+            && (b.text.start <= c.corrected.start && c.corrected.end <= b.text.end)
+    };
+    let starts = |b: &Block| b.ocr.contains(&c.ocr.start) || b.text.contains(&c.corrected.start);
+    blocks.iter().position(holds).or_else(|| blocks.iter().position(starts)).unwrap_or(0)
+}
+
 /// Where every block of `text` but the first begins: the first line with text after a blank
 /// line.
 pub fn block_starts(text: &str) -> Vec<usize> {

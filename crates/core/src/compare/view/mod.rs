@@ -15,8 +15,10 @@
 //! Against another run, both texts are OCR, furniture included, and compared as they are.
 
 mod blocks;
+pub mod figures;
 #[cfg(test)]
 mod tests;
+pub mod wording;
 
 pub use blocks::{Block, BlockStyle};
 
@@ -51,24 +53,27 @@ pub struct Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reply {
-    Page(PageComparison),
+    Page(Box<PageComparison>),
     Figures(DocumentFigures),
     /// The request could not be answered: the sentence to show the reader.
-    Failed {
-        message: String,
-    },
+    Failed(String),
 }
 
-/// One page compared.
+/// One page compared. Its shape is lean on purpose: the app, which every reader downloads,
+/// decodes it, and each field and type costs it code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageComparison {
     /// The page, 1-based.
     pub page: usize,
     pub metrics: Metrics,
     pub counts: Counts,
-    /// Each correction's `ocr` range points into the page's OCR, its `corrected` range into
-    /// [`PageComparison::text`].
-    pub corrections: Vec<Correction>,
+    /// The reading errors in words ([`wording::summary`]).
+    pub summary: String,
+    /// The changes that are not errors, in words ([`wording::not_errors`]); may be empty.
+    pub not_errors: String,
+    /// Every correction, in order: what [`compare`](super::compare) finds, with its place in
+    /// both texts and a sentence saying what it is.
+    pub corrections: Vec<Change>,
     /// The text the OCR was compared with, as it was read: the transcription's search text, or
     /// the other run's page.
     pub text: String,
@@ -77,8 +82,24 @@ pub struct PageComparison {
     pub blocks: Vec<Block>,
 }
 
-/// The rates of every page of a document, in page order.
+/// One correction of a compared page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub kind: Kind,
+    /// Bytes of the page's OCR.
+    pub ocr: Range<usize>,
+    /// Bytes of [`PageComparison::text`].
+    pub text: Range<usize>,
+    /// The row of [`PageComparison::blocks`] that holds it on both sides (for layout and
+    /// furniture, which rows may part, the first that holds its start).
+    pub row: usize,
+    /// What it is, in a sentence without its full stop ([`wording::note`]).
+    pub note: String,
+}
+
+/// The rates of every page of a document, in page order (as JSON, the list alone).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct DocumentFigures {
     pub pages: Vec<Metrics>,
 }
@@ -99,14 +120,14 @@ pub fn answer_json(document: &[u8], request: &str) -> Reply {
 /// Answers `request` about `data`.
 pub fn answer(data: &DocumentData, request: &Request) -> Reply {
     let answered = match request.page {
-        Some(page) => compare_page(data, request.against, page).map(Reply::Page),
+        Some(page) => compare_page(data, request.against, page).map(|p| Reply::Page(Box::new(p))),
         None => figures(data, request.against).map(Reply::Figures),
     };
-    answered.unwrap_or_else(|message| Reply::Failed { message })
+    answered.unwrap_or_else(Reply::Failed)
 }
 
 fn failed(message: String) -> Reply {
-    Reply::Failed { message }
+    Reply::Failed(message)
 }
 
 /// The rates of every page against `against`.
@@ -114,7 +135,7 @@ pub fn figures(data: &DocumentData, against: Against) -> Result<DocumentFigures,
     let pages = (0..data.pages.len())
         .map(|index| {
             let pair = Pair::of(data, against, index)?;
-            Ok(super::metrics(&pair.compared, &pair.text))
+            Ok(figures::rates(&pair.compared, &pair.text))
         })
         .collect::<Result<_, String>>()?;
     Ok(DocumentFigures { pages })
@@ -143,7 +164,26 @@ pub fn compare_page(
         blocks::style(&mut blocks, &pair.text, data.pages[index].corrected.as_ref(), map);
     }
     let counts = Counts::of(&corrections);
-    Ok(PageComparison { page, metrics, counts, corrections, text: pair.text, blocks })
+    let changes = corrections
+        .iter()
+        .map(|c| Change {
+            kind: c.kind,
+            ocr: c.ocr.clone(),
+            text: c.corrected.clone(),
+            row: blocks::row_of(&blocks, c),
+            note: wording::note(c, against),
+        })
+        .collect();
+    Ok(PageComparison {
+        page,
+        metrics,
+        summary: wording::summary(&counts, &corrections),
+        not_errors: wording::not_errors(&counts),
+        counts,
+        corrections: changes,
+        text: pair.text,
+        blocks,
+    })
 }
 
 /// One page's two texts as they are compared.

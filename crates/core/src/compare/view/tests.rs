@@ -29,7 +29,7 @@ fn page(data: &DocumentData, against: Against, page: usize) -> PageComparison {
     compare_page(data, against, page).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn is_error(c: &Correction) -> bool {
+fn is_error(c: &Change) -> bool {
     !matches!(c.kind, Kind::Layout | Kind::Furniture)
 }
 
@@ -47,16 +47,18 @@ fn assert_well_formed(ocr: &str, compared: &PageComparison) {
         assert_eq!(pair[0].text.end, pair[1].text.start);
     }
     for c in &compared.corrections {
-        assert_eq!(ocr[c.ocr.clone()], c.ocr_text, "{c:?}");
-        assert_eq!(compared.text[c.corrected.clone()], c.corrected_text, "{c:?}");
+        assert!(ocr.get(c.ocr.clone()).is_some() && compared.text.get(c.text.clone()).is_some());
         if is_error(c) {
+            let quoted = ocr[c.ocr.clone()].split_whitespace().next().unwrap_or("");
+            assert!(c.kind == Kind::Insertion || c.note.contains(quoted), "{c:?}");
             let within = |b: &Block| {
                 b.ocr.start <= c.ocr.start
                     && c.ocr.end <= b.ocr.end
-                    && b.text.start <= c.corrected.start
-                    && c.corrected.end <= b.text.end
+                    && b.text.start <= c.text.start
+                    && c.text.end <= b.text.end
             };
             assert!(blocks.iter().any(within), "{c:?} is parted by {blocks:?}");
+            assert!(within(&blocks[c.row]), "{c:?} is not in its row");
         }
     }
 }
@@ -85,6 +87,9 @@ fn paragraphs_sit_beside_the_ocr_lines_they_came_from() {
     assert_eq!(rows[1].0, "  Its instructor wrote a letter.\n");
     assert!(rows[1].1.starts_with("Its instructor"));
     assert_eq!(compared.counts.substitutions, 1);
+    assert_eq!(compared.summary, "1 substitution.");
+    let perty = compared.corrections.iter().find(|c| c.kind == Kind::Substitution);
+    assert_eq!(perty.map(|c| c.note.as_str()), Some("OCR read ‘Perty’, corrected to ‘Party’"));
 }
 
 #[test]
@@ -113,7 +118,7 @@ fn blanked_furniture_is_furniture_and_the_figures_are_the_catalogs() {
     assert_eq!(compared.counts.furniture, 2, "{kinds:?}");
     assert_eq!((compared.counts.substitutions, compared.counts.deletions), (1, 0));
     let stamp = compared.corrections.iter().find(|c| c.kind == Kind::Furniture);
-    assert!(stamp.is_some_and(|c| c.ocr_text.contains("SECRET")), "{:?}", compared.corrections);
+    assert!(stamp.is_some_and(|c| c.note.contains("SECRET")), "{:?}", compared.corrections);
     let figures = figures(&data, Against::Transcription).unwrap_or_else(|e| panic!("{e}"));
     let quality = crate::quality::of_document(&data).expect("a transcription");
     assert_eq!(figures.pages.len(), 2);
@@ -162,7 +167,7 @@ fn what_cannot_be_answered_is_a_failed_reply() {
     let data = document("One\u{c}Two", None, &["Uno"]);
     let bytes = serde_json::to_vec(&data).expect("serializes");
     let ask = |request: &str| match answer_json(&bytes, request) {
-        Reply::Failed { message } => message,
+        Reply::Failed(message) => message,
         other => panic!("{request} answered {other:?}"),
     };
     assert!(ask(r#"{"against":"transcription","page":1}"#).contains("no corrected transcription"));
@@ -170,7 +175,7 @@ fn what_cannot_be_answered_is_a_failed_reply() {
     assert!(ask(r#"{"against":{"run":1},"page":3}"#).contains("no page 3"));
     assert!(ask(r#"{"against":"everything"}"#).contains("cannot read the request"));
     let reply = answer_json(b"{\"id\":", r#"{"against":{"run":1}}"#);
-    assert!(matches!(reply, Reply::Failed { message } if message.contains("data cannot be read")));
+    assert!(matches!(reply, Reply::Failed(message) if message.contains("data cannot be read")));
 }
 
 #[test]
@@ -186,11 +191,11 @@ fn requests_and_replies_round_trip() {
         let json = serde_json::to_string(&request).expect("serializes");
         assert_eq!(serde_json::from_str::<Request>(&json).expect("reads back"), request);
         let reply = answer_json(&bytes, &json);
-        assert!(!matches!(reply, Reply::Failed { .. }), "{reply:?}");
+        assert!(!matches!(reply, Reply::Failed(_)), "{reply:?}");
         let text = serde_json::to_string(&reply).expect("serializes");
         assert_eq!(serde_json::from_str::<Reply>(&text).expect("reads back"), reply);
     }
-    let failed = Reply::Failed { message: "No page 9.".into() };
+    let failed = Reply::Failed("No page 9.".into());
     let text = serde_json::to_string(&failed).expect("serializes");
     assert_eq!(serde_json::from_str::<Reply>(&text).expect("reads back"), failed);
 }
