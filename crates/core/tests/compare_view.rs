@@ -38,6 +38,10 @@ fn check_page(data: &DocumentData, compared: &PageComparison) {
         if matches!(c.kind, Kind::Layout | Kind::Furniture) {
             continue;
         }
+        // The view marks what the OCR read (all but an insertion) and what replaced it (all but
+        // a deletion): neither may be empty.
+        assert!(c.kind == Kind::Insertion || !c.ocr.is_empty(), "{c:?}");
+        assert!(c.kind == Kind::Deletion || !c.text.is_empty(), "{c:?}");
         let b = &blocks[c.row];
         let holds = (b.ocr.start <= c.ocr.start && c.ocr.end <= b.ocr.end)
             && (b.text.start <= c.text.start && c.text.end <= b.text.end);

@@ -86,9 +86,9 @@ pub struct PageComparison {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     pub kind: Kind,
-    /// Bytes of the page's OCR.
+    /// Bytes of the page's OCR, without whitespace at either end.
     pub ocr: Range<usize>,
-    /// Bytes of [`PageComparison::text`].
+    /// Bytes of [`PageComparison::text`], without whitespace at either end.
     pub text: Range<usize>,
     /// The row of [`PageComparison::blocks`] that holds it on both sides (for layout and
     /// furniture, which rows may part, the first that holds its start).
@@ -168,8 +168,8 @@ pub fn compare_page(
         .iter()
         .map(|c| Change {
             kind: c.kind,
-            ocr: c.ocr.clone(),
-            text: c.corrected.clone(),
+            ocr: trimmed(ocr, c.ocr.clone()),
+            text: trimmed(&pair.text, c.corrected.clone()),
             row: blocks::row_of(&blocks, c),
             note: wording::note(c, against),
         })
@@ -184,6 +184,16 @@ pub fn compare_page(
         text: pair.text,
         blocks,
     })
+}
+
+/// `range` of `text` without the whitespace at its ends (a correction may take in the line
+/// break before a word, which the view need not mark); empty at its start when it is all
+/// whitespace.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(range.clone()) else { return range };
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = (range.end - (slice.len() - slice.trim_end().len())).max(start);
+    start..end
 }
 
 /// One page's two texts as they are compared.

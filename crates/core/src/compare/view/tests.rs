@@ -47,7 +47,8 @@ fn assert_well_formed(ocr: &str, compared: &PageComparison) {
         assert_eq!(pair[0].text.end, pair[1].text.start);
     }
     for c in &compared.corrections {
-        assert!(ocr.get(c.ocr.clone()).is_some() && compared.text.get(c.text.clone()).is_some());
+        let (read, theirs) = (&ocr[c.ocr.clone()], &compared.text[c.text.clone()]);
+        assert_eq!((read.trim(), theirs.trim()), (read, theirs), "{c:?}");
         if is_error(c) {
             let quoted = ocr[c.ocr.clone()].split_whitespace().next().unwrap_or("");
             assert!(c.kind == Kind::Insertion || c.note.contains(quoted), "{c:?}");

@@ -35,11 +35,11 @@ pub fn note(c: &Correction, against: Against) -> String {
 /// ×2."
 pub fn summary(counts: &Counts, corrections: &[Correction]) -> String {
     let errors = counted(&[
-        (counts.substitutions, "substitution"),
-        (counts.insertions, "insertion"),
-        (counts.deletions, "deletion"),
-        (counts.words_joined, "joined word"),
-        (counts.words_split, "split word"),
+        (counts.substitutions, "substitution", "substitutions"),
+        (counts.insertions, "insertion", "insertions"),
+        (counts.deletions, "deletion", "deletions"),
+        (counts.words_joined, "joined word", "joined words"),
+        (counts.words_split, "split word", "split words"),
     ]);
     if errors.is_empty() {
         return "No reading errors.".to_owned();
@@ -61,8 +61,10 @@ pub fn summary(counts: &Counts, corrections: &[Correction]) -> String {
 
 /// The changes that are not reading errors, in words; empty when there are none.
 pub fn not_errors(counts: &Counts) -> String {
-    let list =
-        counted(&[(counts.layout, "layout change"), (counts.furniture, "furniture stretch")]);
+    let list = counted(&[
+        (counts.layout, "layout change", "layout changes"),
+        (counts.furniture, "stretch of page furniture", "stretches of page furniture"),
+    ]);
     if list.is_empty() {
         return list;
     }
@@ -72,12 +74,13 @@ pub fn not_errors(counts: &Counts) -> String {
     )
 }
 
-/// "2 substitutions, 1 insertion": the kinds that occur, each with its count.
-fn counted(parts: &[(usize, &str)]) -> String {
+/// "2 substitutions, 1 insertion": the kinds that occur, each with its count and the name
+/// that fits it.
+fn counted(parts: &[(usize, &str, &str)]) -> String {
     let shown: Vec<String> = parts
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, name)| format!("{n} {name}{}", if *n == 1 { "" } else { "s" }))
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
         .collect();
     shown.join(", ")
 }
@@ -146,6 +149,8 @@ mod tests {
         );
         assert_eq!(summary(&Counts::default(), &[]), "No reading errors.");
         assert!(not_errors(&counts).starts_with("Not counted as errors: 3 layout changes ("));
+        let furniture = Counts { furniture: 2, ..Counts::default() };
+        assert!(not_errors(&furniture).contains(" 2 stretches of page furniture ("));
         assert_eq!(not_errors(&Counts::default()), "");
     }
 }
