@@ -45,15 +45,23 @@ async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
 /// Fetches a JSON file of the bundle, checks it against its checksum or the hash its name
 /// carries (`bundle::verify`), and decodes it: a damaged or mixed-up file is named, never shown.
 pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
-    let bytes = fetch_bytes(url).await?;
-    let file = url.strip_prefix(BUNDLE_DIR).and_then(|f| f.strip_prefix('/')).unwrap_or(url);
-    let rebuild = "Copy the whole built folder to the host again, or rebuild the site with \
-                   `readingroom build`.";
-    readingroom_core::bundle::verify(file, &bytes)
-        .map_err(|e| format!("{url} is damaged and cannot be read ({}). {rebuild}", e.message))?;
+    let bytes = fetch_checked(url).await?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{url} is not text ({e})."))?;
     serde_json::from_str(text)
-        .map_err(|e| format!("{url} is damaged and cannot be read ({e}). {rebuild}"))
+        .map_err(|e| format!("{url} is damaged and cannot be read ({e}). {REBUILD}"))
+}
+
+const REBUILD: &str =
+    "Copy the whole built folder to the host again, or rebuild the site with `readingroom build`.";
+
+/// Fetches a file of the bundle as bytes and checks it as [`fetch_json`] does, for a reader
+/// that decodes it elsewhere (the compare module reads a document's data file itself).
+pub async fn fetch_checked(url: &str) -> Result<Vec<u8>, String> {
+    let bytes = fetch_bytes(url).await?;
+    let file = url.strip_prefix(BUNDLE_DIR).and_then(|f| f.strip_prefix('/')).unwrap_or(url);
+    readingroom_core::bundle::verify(file, &bytes)
+        .map_err(|e| format!("{url} is damaged and cannot be read ({}). {REBUILD}", e.message))?;
+    Ok(bytes)
 }
 
 /// Fetches a file of the bundle as bytes.

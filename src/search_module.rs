@@ -123,7 +123,7 @@ async fn load() -> Result<JsValue, String> {
 }
 
 /// The message of a JavaScript error.
-fn describe(error: &JsValue) -> String {
+pub(crate) fn describe(error: &JsValue) -> String {
     match error.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),
         None => error.as_string().unwrap_or_else(|| "an unknown error".to_owned()),
