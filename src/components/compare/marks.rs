@@ -5,9 +5,9 @@
 //! Highlights are the seam for search: a pane takes any list of byte ranges of its text and
 //! shows them as `<mark>`, inside or across the other marks.
 
+use crate::components::labelled_text::Wrap;
 use readingroom_core::compare::Kind;
 use readingroom_core::compare::view::PageComparison;
-use crate::components::labelled_text::Wrap;
 use readingroom_core::labelled::Labelled;
 use std::ops::Range;
 use yew::prelude::*;

@@ -6,8 +6,8 @@
 
 use super::Shown;
 use super::marks::{CompareMark, Side, kind_name};
-use readingroom_core::compare::view::BlockStyle;
 use crate::components::labelled_text::Wrap;
+use readingroom_core::compare::view::BlockStyle;
 use readingroom_core::labelled::{Labelled, Segment, segments};
 use yew::prelude::*;
 
