@@ -46,13 +46,19 @@ impl Object {
 
     /// The member `key`, read by `read`; `None` (and the error kept) when it cannot be.
     pub fn get<T>(&mut self, key: &str, read: fn(Value) -> Result<T>) -> Option<T> {
-        match read(self.map.remove(key).unwrap_or(Value::Null)) {
+        match read(self.take(key)) {
             Ok(value) => Some(value),
             Err(error) => {
                 self.fail(key, error);
                 None
             }
         }
+    }
+
+    /// The member `key`, moved out (`null` left in its place: taking a member out of the map
+    /// would bring in the tree's rebalancing code, some 8 KB).
+    fn take(&mut self, key: &str) -> Value {
+        self.map.get_mut(key).map(Value::take).unwrap_or(Value::Null)
     }
 
     fn fail(&mut self, key: &str, error: String) {
@@ -82,7 +88,7 @@ impl Object {
 
     /// A list member; one left out (an empty list serde skipped) reads as empty.
     pub fn list<T>(&mut self, key: &str, item: fn(Value) -> Result<T>) -> Vec<T> {
-        let value = self.map.remove(key).unwrap_or(Value::Null);
+        let value = self.take(key);
         list(value, item).unwrap_or_else(|error| {
             self.fail(key, error);
             Vec::new()
