@@ -64,10 +64,10 @@ pub async fn ask(
             Some(remote) => remote.ask(&request),
             None => return Reply::Damaged("the engine is not open".into()),
         };
-        let files = match serde_json::from_str::<Reply>(&reply) {
+        let files = match readingroom_core::decode::reply(&reply) {
             Ok(Reply::Need(files)) => files,
             Ok(answer) => return answer,
-            Err(error) => return Reply::Damaged(error.to_string()),
+            Err(error) => return Reply::Damaged(error),
         };
         asked.set(asked.get() + files.len());
         progress(loaded.get(), asked.get());
