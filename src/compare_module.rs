@@ -40,7 +40,7 @@ pub fn ask(module: &JsValue, document: &[u8], request: &Request) -> Reply {
     let document = js_sys::Uint8Array::from(document);
     let answer = view.call2(&JsValue::NULL, &document, &JsValue::from_str(&request));
     match answer.map(|a| a.as_string()) {
-        Ok(Some(json)) => serde_json::from_str(&json).unwrap_or_else(|e| failed(e.to_string())),
+        Ok(Some(json)) => readingroom_core::decode::compare_reply(&json).unwrap_or_else(failed),
         Ok(None) => failed("The compare module answered with no text.".to_owned()),
         Err(e) => failed(describe(&e)),
     }

@@ -157,6 +157,53 @@ test('a further OCR run is marked too, each mark the word or an OCR variant of i
   await expect(status(page)).toHaveText(/^\d+ match(es)?$/);
 });
 
+test('the compare view marks the query in both panes and steps through the OCR\'s hits', async ({ page }) => {
+  const hits = engineHits('pravda');
+  const count = (key) => (hits[key] ? hits[key].all : 0);
+  const total = Object.entries(hits).filter(([k]) => k.startsWith('ocr:')).reduce((n, [, v]) => n + v.all, 0);
+  await page.goto(docUrl({ q: 'pravda', view: 'compare', page: 1 }));
+  const ocr = page.getByRole('region', { name: 'OCR text' });
+  const corrected = page.getByRole('region', { name: 'Corrected text' });
+  await expect(ocr.locator('mark.hit').first()).toBeVisible();
+  const distinct = (pane) => pane.locator('mark.hit').evaluateAll((m) => new Set(m.map((x) => x.dataset.hit)).size);
+  expect(await distinct(ocr)).toBe(count('ocr:1'));
+  expect(await distinct(corrected)).toBe(count('corrected:1'));
+  await expect(status(page)).toHaveText(`${total} matches`);
+  await page.getByRole('button', { name: /Next match/ }).click();
+  await expect(status(page)).toHaveText(`1 of ${total}`);
+  await expect(ocr.locator('mark.hit.current')).toHaveCount(1);
+  await expect(corrected.locator('mark.hit.current')).toHaveCount(0);
+});
+
+test('keyboard only: search, open the first result, step to the third hit, switch to compare, step to the next correction', async ({ page }) => {
+  /// Presses Tab until the focused element is the one `wanted` describes.
+  async function tabTo(wanted) {
+    for (let i = 0; i < 120; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(wanted)) return;
+    }
+    throw new Error(`Tab never reached ${wanted}`);
+  }
+  await page.goto('./');
+  await expect(page.locator('.doc-list > li').first()).toBeVisible();
+  await page.keyboard.press('/');
+  await page.keyboard.type('instructors');
+  await expect(page.locator('.result-list > li').first()).toBeVisible();
+  await tabTo(() => document.activeElement.matches('.result-list > li:first-child a.doc-title'));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/doc\/.*q=instructors/);
+  await expect(page.locator('mark.hit').first()).toBeVisible();
+  await page.evaluate(() => document.activeElement.blur());
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('n');
+  await expect(status(page)).toHaveText(/^3 of \d+$/);
+  await tabTo(() => document.activeElement.textContent.trim() === 'Compare');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'OCR text' })).toBeVisible();
+  await tabTo(() => document.activeElement.textContent.trim() === 'Next correction');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Correction 1 of' })).toBeVisible();
+});
+
 test('a result opens its document with the query marked', async ({ page }) => {
   await page.goto(`./#/?q=${encodeURIComponent('Kazakhstanskaya')}`);
   await page.getByRole('link', { name: CIA.title }).click();

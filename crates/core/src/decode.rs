@@ -11,11 +11,13 @@
 //! `tests/decode.rs` holds every reader here to serde's answer on the same text.
 
 mod bundle;
+mod compare;
 mod reply;
 
 use serde_json::{Map, Value};
 
 pub use bundle::{catalog, document_data};
+pub use compare::compare_reply;
 pub use reply::reply;
 
 /// What went wrong, with the path of members that led to it (`documents: meta: title: ...`).

@@ -149,3 +149,24 @@ fn what_cannot_be_read_is_named_by_its_member() {
     assert_eq!(data.pages[0].furniture, []);
     assert_eq!(data.pages[0].corrected, None);
 }
+
+#[test]
+fn every_compare_reply_reads_as_serde_reads_it() {
+    use readingroom_core::compare::view::{Against, Reply as CompareReply, Request, answer_json};
+    let built = bundle::build(&load(Some(&["cia-rdp80-00809a000600290716-5", "104-10048-10252"])));
+    let mut read = 0;
+    for file in built.iter().filter(|f| f.path.starts_with("docs/")) {
+        for against in [Against::Transcription, Against::Run(1)] {
+            for page in [None, Some(1), Some(2), Some(99)] {
+                let request = serde_json::to_string(&Request { against, page }).expect("json");
+                let reply = answer_json(&file.bytes, &request);
+                let json = serde_json::to_string(&reply).expect("replies serialize");
+                let by_serde: CompareReply = serde_json::from_str(&json).expect("serde reads it");
+                assert_eq!(decode::compare_reply(&json), Ok(by_serde), "{json}");
+                read += usize::from(matches!(reply, CompareReply::Page(_)));
+            }
+        }
+    }
+    assert!(read >= 3, "pages compared against both a transcription and a run: {read}");
+    assert!(decode::compare_reply(r#"{"page":{"page":"one"}}"#).is_err());
+}

@@ -5,6 +5,7 @@
 //! Highlights are the seam for search: a pane takes any list of byte ranges of its text and
 //! shows them as `<mark>`, inside or across the other marks.
 
+use crate::components::HitLabel;
 use crate::components::labelled_text::Wrap;
 use readingroom_core::compare::Kind;
 use readingroom_core::compare::view::PageComparison;
@@ -13,7 +14,7 @@ use std::ops::Range;
 use yew::prelude::*;
 
 /// What a range of a pane's text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CompareMark {
     /// Row `n` of the page ([`PageComparison::blocks`]).
     Row(usize),
@@ -23,8 +24,8 @@ pub enum CompareMark {
     Ins(usize),
     /// A furniture line of the OCR: set apart, never an error.
     Furniture,
-    /// A highlight (a search hit).
-    Highlight,
+    /// A search hit, as the reading view marks it.
+    Highlight(HitLabel),
 }
 
 /// Furniture and highlights wrap each piece of text they cover. Rows and corrections wrap
@@ -33,7 +34,7 @@ impl Wrap for CompareMark {
     fn wrap(&self, inner: Html) -> Html {
         match self {
             CompareMark::Furniture => html! { <span class="furniture">{ inner }</span> },
-            CompareMark::Highlight => html! { <mark>{ inner }</mark> },
+            CompareMark::Highlight(hit) => hit.wrap(inner),
             CompareMark::Row(_) | CompareMark::Del(_) | CompareMark::Ins(_) => inner,
         }
     }
@@ -57,7 +58,7 @@ pub fn marks(
     compared: &PageComparison,
     side: Side,
     furniture: &[Range<usize>],
-    highlights: &[Range<usize>],
+    highlights: &[Labelled<HitLabel>],
 ) -> Vec<Labelled<CompareMark>> {
     let rows = compared.blocks.iter().enumerate().map(|(n, block)| {
         let range = if side == Side::Ocr { block.ocr.clone() } else { block.text.clone() };
@@ -76,7 +77,9 @@ pub fn marks(
         })
     });
     let furniture = furniture.iter().map(|r| Labelled::new(r.clone(), CompareMark::Furniture));
-    let highlights = highlights.iter().map(|r| Labelled::new(r.clone(), CompareMark::Highlight));
+    let highlights = highlights
+        .iter()
+        .map(|h| Labelled::new(h.range.clone(), CompareMark::Highlight(h.label.clone())));
     rows.chain(corrections).chain(furniture).chain(highlights).collect()
 }
 

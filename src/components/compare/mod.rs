@@ -16,12 +16,13 @@ mod scroll;
 mod summary;
 
 use crate::api;
-use crate::components::{ErrorCard, Loading};
+use crate::components::{ErrorCard, HitLabel, Loading};
 use crate::hooks::{Fetch, use_compare};
 use crate::route::{DocumentQuery, Route, View};
 use marks::{Side, Wording};
 use readingroom_core::bundle::Page;
 use readingroom_core::compare::view::{Against, PageComparison};
+use readingroom_core::labelled::Labelled;
 use readingroom_core::quality::percent;
 use std::ops::Range;
 use std::rc::Rc;
@@ -41,12 +42,12 @@ pub struct Props {
     pub text: Option<Page>,
     /// The view's query: `run` chooses a further OCR run to compare with.
     pub query: DocumentQuery,
-    /// Ranges of the OCR to highlight (search hits), shown as `<mark>`.
+    /// The search hits on the OCR, as the reading view marks them.
     #[prop_or_default]
-    pub ocr_highlights: Rc<Vec<Range<usize>>>,
-    /// Ranges of the other text (the reply's `text`) to highlight.
+    pub ocr_highlights: Rc<Vec<Labelled<HitLabel>>>,
+    /// The search hits on the other text (the reply's `text`).
     #[prop_or_default]
-    pub other_highlights: Rc<Vec<Range<usize>>>,
+    pub other_highlights: Rc<Vec<Labelled<HitLabel>>>,
 }
 
 /// What the parts of a compared page are drawn from.

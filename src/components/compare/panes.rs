@@ -6,14 +6,16 @@ use super::Shown;
 use super::marks::{Side, marks};
 use super::pane::pane;
 use super::scroll::{self, Panes, Shared};
+use crate::components::HitLabel;
+use readingroom_core::labelled::Labelled;
 use std::ops::Range;
 use yew::prelude::*;
 
 /// What the panes show beyond the compared page: the OCR's furniture and each side's highlights.
 pub struct Extra<'a> {
     pub furniture: &'a [Range<usize>],
-    pub ocr_highlights: &'a [Range<usize>],
-    pub other_highlights: &'a [Range<usize>],
+    pub ocr_highlights: &'a [Labelled<HitLabel>],
+    pub other_highlights: &'a [Labelled<HitLabel>],
 }
 
 /// Both panes and the switch; `onswitch` shows the pane of a side.

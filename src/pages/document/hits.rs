@@ -33,6 +33,10 @@ impl ViewHits {
             .map(|page| {
                 let presence = |i: usize| page.presence.get(i).copied();
                 match (view, run) {
+                    // The compare view steps through the OCR's hits; the other pane shows its own.
+                    (View::Compare, _) => {
+                        page.ocr.iter().enumerate().map(|(i, m)| (m.clone(), presence(i))).collect()
+                    }
                     (View::Corrected, _) => {
                         let skip = page.ocr.len();
                         page.corrected
@@ -63,8 +67,15 @@ impl ViewHits {
         ViewHits { pages, first, terms }
     }
 
+    /// These hits numbered after `before` others, so that two lists shown at once (the
+    /// compare view's panes) never share a number.
+    pub fn numbered_after(mut self, before: usize) -> ViewHits {
+        self.first.iter_mut().for_each(|f| *f += before);
+        self
+    }
+
     pub fn total(&self) -> usize {
-        self.first.last().copied().unwrap_or(0)
+        self.first.last().copied().unwrap_or(0) - self.first.first().copied().unwrap_or(0)
     }
 
     /// The page (0-based) of hit `number`.

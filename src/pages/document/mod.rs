@@ -130,10 +130,15 @@ fn Reading(props: &ReadingProps) -> Html {
     let alternates: Vec<String> = data.alternates.iter().map(|run| run.file.clone()).collect();
     let labels = hits.labels(page - 1, *current);
     let text = match view {
-        View::Compare => html! {
-            <CompareView id={id.clone()} data_file={props.entry.data.clone()} has_corrected={props.entry.has_corrected}
-                alternates={data.alternates.len()} {page} text={data.pages.get(page - 1).cloned()} query={query.clone()} />
-        },
+        View::Compare => {
+            let against = run.or((!props.entry.has_corrected).then_some(1));
+            let other = other_hits(&props.highlight, against, hits.total());
+            html! {
+                <CompareView id={id.clone()} data_file={props.entry.data.clone()} has_corrected={props.entry.has_corrected}
+                    alternates={data.alternates.len()} {page} text={data.pages.get(page - 1).cloned()} query={query.clone()}
+                    ocr_highlights={labels} other_highlights={other.labels(page - 1, None)} />
+            }
+        }
         _ => text(data, query, labels),
     };
     let status = find::status(&props.highlight, &hits, *current, view);
@@ -149,6 +154,14 @@ fn Reading(props: &ReadingProps) -> Html {
             <Pager {id} {page} {count} query={query.clone()} />
         </>
     }
+}
+
+/// The hits of the text the compare view sets beside the OCR (the transcription, or run
+/// `run`), numbered after the OCR's `before`: they are shown, and the OCR's are stepped through.
+fn other_hits(highlight: &Highlight, run: Option<usize>, before: usize) -> ViewHits {
+    let Highlight::Ready(marks) = highlight else { return ViewHits::default() };
+    let view = if run.is_some() { View::Ocr } else { View::Corrected };
+    ViewHits::new(marks, view, run).numbered_after(before)
 }
 
 /// The page's text in the view asked for, with its hits.

@@ -172,7 +172,7 @@ fn node(value: Value) -> Result<Node> {
 }
 
 /// A byte range, as serde writes one: `{"start": a, "end": b}`.
-fn range(value: Value) -> Result<std::ops::Range<usize>> {
+pub(super) fn range(value: Value) -> Result<std::ops::Range<usize>> {
     let mut o = Object::of(value)?;
     let range = o.usize("start")..o.usize("end");
     o.done(range)
