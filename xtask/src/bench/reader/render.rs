@@ -1,0 +1,287 @@
+//! The `reader` section of BENCHMARKS.md: the method, the timings, the downloads, the memory,
+//! the app's size, and the targets ([`super::targets`]).
+
+use super::results::{Bytes, Reading, Shown, Timed, values};
+use super::size::{AppSize, File};
+use super::{CIA, Measured, QUERIES, RUNS};
+use crate::bench::stats::{bytes, median, ms, p95};
+use std::fmt::Write;
+
+/// The kinds of file a visit downloads, in the order the table shows them.
+const KINDS: [&str; 6] =
+    ["app shell", "catalog", "document data", "search module", "search index", "compare module"];
+
+pub fn render(m: &Measured) -> String {
+    let mut out = String::from("## Reader\n\n");
+    method(&mut out, m);
+    out.push_str("\n### Timings\n\n");
+    timings(&mut out, m);
+    out.push_str("\n### Downloads\n\n");
+    downloads(&mut out, m);
+    out.push_str("\n### Memory\n\n");
+    memory(&mut out, m);
+    out.push_str("\n### The app's size\n\n");
+    size(&mut out, &m.size);
+    out.push_str("\n### Targets\n\n");
+    super::targets::render(&mut out, m);
+    out
+}
+
+fn method(out: &mut String, m: &Measured) {
+    let s = &m.synthetic;
+    let _ = write!(
+        out,
+        "**Method.** Headless Chromium {chromium} driven by Playwright's library API \
+         (`tests/bench/reader.mjs`), the site from `cargo xtask dist` served by xtask's server \
+         (`xtask/src/serve.rs`: the app's files as dist precompressed them, the bundle \
+         compressed per request) on 127.0.0.1, so the network costs next to nothing and the \
+         times are the app's own. The default collection ({docs} documents) is served at one \
+         path; its largest document is `{long}` ({long_kb} of OCR, no transcription). A \
+         synthetic document is served at another path as a collection of its own: `{command}`, \
+         one document of {pages} pages, {ocr} of OCR and {corrected} of transcription. Every \
+         visit is {RUNS} times over, each in a fresh browser context (an empty cache); figures \
+         are medians, with the 95th percentile by nearest rank (of {RUNS} runs, the slowest).\n\n\
+         - *Shown* is when the element waited for is in the DOM (a MutationObserver, the \
+         layout then forced so that the figure includes it), timed with `performance.now()` in \
+         the page from navigation start (a visit by link) or from the reader's action; *next \
+         frame* is when the next `requestAnimationFrame` callback ran, the start of the frame \
+         that paints it.\n\
+         - **Library**: the first `.doc-list > li`. **Open a document**: the first page's text \
+         (`#text section.page`), by the document's link (`#/doc/<id>`), or from the library (a \
+         click on its title).\n\
+         - **Find**: the find field (`Search in this document`) gets the query as one \
+         keystroke (its value set and an `input` event dispatched) until the status \
+         (`.find-bar [role=status]`) no longer says \"Searching…\" and the page's first \
+         `mark.hit` is a match for the query; the DOM's last change before two quiet frames \
+         came at most {settle} after that. The first keystroke of a visit, `{q0}`, \
+         loads the search module and has the engine read the document; the next four \
+         alternate `{q1}` and `{q0}` with the engine warm.\n\
+         - **Next match**: the button clicked until `mark.hit.current` is another hit, every \
+         step of a visit from the first hit until the page turns.\n\
+         - **Compare**: `#/doc/<id>?view=compare&page=1` by its link, and from the open \
+         document, until the OCR pane (`[aria-label=\"OCR text\"]`) has its rows. The compare \
+         module's work is the app's User Timing measures `readingroom:compare-page` (the page \
+         shown) and `readingroom:compare-figures` (every page's rates), and the next page's \
+         `compare-page` with the module warm.\n\
+         - **Downloads**: each response's `encodedDataLength` (CDP `Network.loadingFinished`: \
+         the body as sent, compressed, plus headers) from navigation until no request is in \
+         flight for 300 ms, by kind, of the first run (the others fetch the same); for the \
+         compare view opened from a document, what it added.\n\
+         - **Memory**: one more visit through the states, each read after a forced garbage \
+         collection (CDP `HeapProfiler.collectGarbage`): the JS heap in use (CDP \
+         `Performance.getMetrics`, `JSHeapUsedSize`), the linear memory of every live \
+         `WebAssembly.Memory` (found with CDP `Runtime.queryObjects`; it lies outside the JS \
+         heap) and the DOM's nodes. `performance.measureUserAgentSpecificMemory()` would count \
+         everything, but it needs cross-origin isolation, which the site is not served with.\n\
+         - **Size**: dist's app wasm and JS glue gzipped at the highest level, as `cargo xtask \
+         dist` counts its budget, and dist's brotli copies, which a host serves.\n",
+        chromium = m.browser.chromium,
+        docs = m.documents,
+        long = m.long.id,
+        long_kb = bytes(m.long.ocr_bytes as f64),
+        command = s.command,
+        pages = s.pages,
+        ocr = bytes(s.ocr_bytes as f64),
+        corrected = bytes(s.corrected_bytes as f64),
+        q0 = QUERIES[0],
+        q1 = QUERIES[1],
+        settle = ms(settling(m)),
+    );
+}
+
+/// The longest the DOM went on changing after a keystroke's marks were shown.
+fn settling(m: &Measured) -> f64 {
+    let documents = m.browser.documents.values();
+    let timed = documents.flat_map(|d| d.first.iter().chain(&d.warm));
+    timed.map(|t| t.settled_ms - t.ms).fold(0.0, f64::max)
+}
+
+/// A row of the timings table: median, p95, next frame and samples.
+fn row(out: &mut String, label: &str, shown: &[f64], frames: &[f64]) {
+    let frame = if frames.is_empty() { String::new() } else { ms(median(frames)) };
+    let _ = writeln!(
+        out,
+        "| {label} | {} | {} | {frame} | {} |",
+        ms(median(shown)),
+        ms(p95(shown)),
+        shown.len()
+    );
+}
+
+fn shown_row(out: &mut String, label: &str, visits: &[Shown]) {
+    let shown = values(visits.iter().map(|v| &v.ms));
+    let frames = values(visits.iter().map(|v| &v.frame_ms));
+    row(out, label, &shown, &frames);
+}
+
+fn timed_row(out: &mut String, label: &str, timed: &[&Timed]) {
+    let shown: Vec<f64> = timed.iter().map(|t| t.ms).collect();
+    let frames: Vec<f64> = timed.iter().map(|t| t.frame_ms).collect();
+    row(out, label, &shown, &frames);
+}
+
+fn timings(out: &mut String, m: &Measured) {
+    let b = &m.browser;
+    out.push_str("| | shown, median | p95 | next frame, median | samples |\n| --- | --: | --: | --: | --: |\n");
+    shown_row(out, &format!("library ({} documents), by its link", m.documents), &b.library);
+    let doc = |name: &str| b.documents.get(name);
+    let long = format!("`{}`", m.long.id);
+    if let Some(d) = doc("long") {
+        shown_row(out, &format!("open the largest document, {long}, by its link"), &d.open);
+    }
+    shown_row(out, &format!("open {long} from the library"), &b.in_app);
+    if let Some(d) = doc("cia") {
+        shown_row(out, &format!("open the CIA report, `{CIA}`, by its link"), &d.open);
+    }
+    if let Some(d) = doc("synth") {
+        shown_row(out, "open the synthetic document, by its link", &d.open);
+    }
+    for (name, label) in [("long", long.as_str()), ("synth", "the synthetic document")] {
+        if let Some(d) = doc(name) {
+            find_rows(out, label, d);
+        }
+    }
+    compare_rows(out, m);
+}
+
+fn find_rows(out: &mut String, label: &str, d: &Reading) {
+    let hits = d.first.first().map_or(String::new(), |t| {
+        format!(
+            " ({}, {} marked on the page)",
+            t.status.as_deref().unwrap_or("?"),
+            t.marks.unwrap_or(0)
+        )
+    });
+    let first: Vec<&Timed> = d.first.iter().collect();
+    timed_row(out, &format!("find `{}` in {label}, first keystroke{hits}", QUERIES[0]), &first);
+    let warm: Vec<&Timed> = d.warm.iter().collect();
+    timed_row(out, &format!("find in {label}, next keystrokes (warm)"), &warm);
+    let within: Vec<&Timed> = d.steps.iter().filter(|s| !s.turned).collect();
+    timed_row(out, &format!("next match in {label}, on the page"), &within);
+    let turned: Vec<&Timed> = d.steps.iter().filter(|s| s.turned).collect();
+    if !turned.is_empty() {
+        timed_row(out, &format!("next match in {label}, turning the page"), &turned);
+    }
+}
+
+fn compare_rows(out: &mut String, m: &Measured) {
+    let b = &m.browser;
+    let none = |out: &mut String, label: &str| {
+        let _ = writeln!(out, "| {label} | n/a (no compare view) | | | |");
+    };
+    let synth = b.compare.get("synth").filter(|c| c.available && !c.runs.is_empty());
+    match synth {
+        Some(c) => {
+            let ms = values(c.runs.iter().map(|r| &r.ms));
+            let frames = values(c.runs.iter().map(|r| &r.frame_ms));
+            row(out, "compare view of the synthetic document, by its link", &ms, &frames);
+        }
+        None => none(out, "compare view of the synthetic document, by its link"),
+    }
+    let from_doc = b.documents.get("synth").map(|d| &d.compare[..]).unwrap_or_default();
+    if from_doc.iter().any(|s| s.name.as_deref() == Some("compare")) {
+        shown_row(out, "compare view of the synthetic document, from the document", from_doc);
+    } else {
+        none(out, "compare view of the synthetic document, from the document");
+    }
+    let Some(c) = b.compare.get("cia").filter(|c| c.available && !c.runs.is_empty()) else {
+        none(out, "compare view of the CIA report, by its link, and its work in wasm");
+        return;
+    };
+    let ms = values(c.runs.iter().map(|r| &r.ms));
+    let frames = values(c.runs.iter().map(|r| &r.frame_ms));
+    row(out, "compare view of the CIA report, by its link", &ms, &frames);
+    let page = values(c.runs.iter().map(|r| &r.page_ms));
+    row(out, "the CIA report's compare work: `compare-page` (page 1)", &page, &[]);
+    let figures = values(c.runs.iter().map(|r| &r.figures_ms));
+    row(out, "the CIA report's compare work: `compare-figures` (every page)", &figures, &[]);
+    let next = values(c.runs.iter().map(|r| &r.next_page_ms));
+    row(out, "the CIA report's compare work: `compare-page` (page 2, warm)", &next, &[]);
+}
+
+fn downloads(out: &mut String, m: &Measured) {
+    let b = &m.browser;
+    out.push_str("| visit |");
+    for kind in KINDS {
+        let _ = write!(out, " {kind} |");
+    }
+    out.push_str(" total |\n| --- |");
+    out.push_str(&" --: |".repeat(KINDS.len() + 1));
+    out.push('\n');
+    let mut rows: Vec<(String, Option<&Bytes>)> =
+        vec![("the library".to_owned(), b.library.first().and_then(|v| v.bytes.as_ref()))];
+    let doc = |name: &str| b.documents.get(name);
+    for (name, label) in [
+        ("long", format!("`{}` by its link", m.long.id)),
+        ("cia", "the CIA report by its link".to_owned()),
+        ("synth", "the synthetic document by its link".to_owned()),
+    ] {
+        rows.push((label, doc(name).and_then(|d| d.bytes.as_ref())));
+    }
+    let added = doc("synth")
+        .and_then(|d| d.compare.first())
+        .filter(|s| s.name.as_deref() == Some("compare"));
+    rows.push(("then its compare view (added)".to_owned(), added.and_then(|s| s.bytes.as_ref())));
+    for (name, label) in [("synth", "the synthetic document"), ("cia", "the CIA report")] {
+        let link = b.compare.get(name).filter(|c| c.available).and_then(|c| c.bytes.as_ref());
+        rows.push((format!("the compare view of {label} by its link"), link));
+    }
+    for (label, bytes_by_kind) in rows {
+        let _ = write!(out, "| {label} |");
+        let Some(by) = bytes_by_kind else {
+            out.push_str(&" |".repeat(KINDS.len()));
+            out.push_str(" n/a (no compare view) |\n");
+            continue;
+        };
+        for kind in KINDS {
+            let _ = write!(out, " {} |", by.get(kind).map_or(String::new(), |v| bytes(*v)));
+        }
+        let _ = writeln!(out, " **{}** |", bytes(by.values().sum()));
+    }
+}
+
+fn memory(out: &mut String, m: &Measured) {
+    out.push_str(
+        "| state | JS heap in use | wasm memory | DOM nodes |\n| --- | --: | --: | --: |\n",
+    );
+    for state in &m.browser.memory {
+        let label = match state.state.as_str() {
+            "library" => "the library".to_owned(),
+            "long" => format!("`{}` open (from the library)", m.long.id),
+            "long-find" => format!("and `{}` marked (the search module loaded)", QUERIES[0]),
+            "synth" => "the synthetic document open (a new page)".to_owned(),
+            "synth-compare" => "and its compare view (the compare module loaded)".to_owned(),
+            other => other.to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "| {label} | {} | {} ({} module{}) | {:.0} |",
+            bytes(state.js_heap),
+            bytes(state.wasm),
+            state.wasm_memories,
+            if state.wasm_memories == 1 { "" } else { "s" },
+            state.nodes
+        );
+    }
+    if !m.browser.memory.iter().any(|s| s.state == "synth-compare") {
+        out.push_str(
+            "\nThe compare view's memory is not measured: the app has no compare view yet.\n",
+        );
+    }
+}
+
+fn size(out: &mut String, size: &AppSize) {
+    out.push_str("| file | raw | gzip -9 | brotli (dist's copy) |\n| --- | --: | --: | --: |\n");
+    let line = |out: &mut String, label: &str, files: &[File]| {
+        let raw: u64 = files.iter().map(|f| f.raw).sum();
+        let brotli = AppSize::brotli(files).map_or("n/a".to_owned(), |b| bytes(b as f64));
+        let gzip = bytes(AppSize::gzip(files) as f64);
+        let _ = writeln!(out, "| {label} | {} | {gzip} | {brotli} |", bytes(raw as f64));
+    };
+    for file in &size.app {
+        line(out, &format!("`{}`", file.name), std::slice::from_ref(file));
+    }
+    line(out, "**the app (wasm + JS)**", &size.app);
+    line(out, "the search module (loaded on the first search)", &size.search);
+    line(out, "the compare module (loaded by the compare view)", &size.compare);
+}
