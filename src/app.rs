@@ -49,13 +49,7 @@ pub fn App() -> Html {
         <ContextProvider<SearchEngine> context={(*engine).clone()}>
         <ContextProvider<CatalogContext> context={catalog}>
             <HashRouter>
-                <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
-                <header class="site-header">
-                    <Link<Route> to={Route::Library} classes="site-title">{ "Reading Room" }</Link<Route>>
-                </header>
-                <main id="main" tabindex="-1">
-                    <Switch<Route> render={switch} />
-                </main>
+                <Switch<Route> render={switch} />
             </HashRouter>
         </ContextProvider<CatalogContext>>
         </ContextProvider<SearchEngine>>
@@ -68,20 +62,4 @@ fn switch(route: Route) -> Html {
         Route::Document { id } => html! { <DocumentPage {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
-}
-
-/// The fragment is the router's, so the skip link moves focus itself instead of navigating.
-fn skip_to_main() -> Callback<MouseEvent> {
-    Callback::from(|event: MouseEvent| {
-        event.prevent_default();
-        if let Some(main) = main_element() {
-            let _ = main.focus();
-        }
-    })
-}
-
-fn main_element() -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()?.document()?.get_element_by_id("main")?;
-    element.dyn_into::<web_sys::HtmlElement>().ok()
 }

@@ -1,5 +1,6 @@
 //! The facets beside the results: a checkbox per value with the number of matching
-//! documents, each facet counted as if its own boxes were unticked.
+//! documents, each facet counted as if its own boxes were unticked. On a phone they come
+//! folded, so that the documents are on the first screen.
 
 use crate::route::{Facet, LibraryQuery};
 use readingroom_core::quality::Band;
@@ -71,9 +72,23 @@ pub fn FacetPanel(props: &Props) -> Html {
             </fieldset>
         }
     };
+    let ticked: usize = Facet::ALL.iter().map(|&f| props.asked.values(f).len()).sum();
     html! {
         <aside class="facets" aria-label="Filters">
-            { for Facet::ALL.into_iter().map(group) }
+            <details class="facets-fold" open={!narrow()}>
+                <summary>
+                    { "Filters" }
+                    if ticked > 0 { { format!(" ({ticked} ticked)") } }
+                </summary>
+                { for Facet::ALL.into_iter().map(group) }
+            </details>
         </aside>
     }
+}
+
+/// Whether the screen is a phone's, where the stylesheet puts the facets above the results
+/// (its 40rem, at the browser's 16px).
+fn narrow() -> bool {
+    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64());
+    width.is_some_and(|width| width < 640.0)
 }

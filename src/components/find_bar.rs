@@ -50,9 +50,13 @@ pub fn FindBar(props: &Props) -> Html {
                 aria-label="Search in this document" placeholder="Find in this document"
                 autocomplete="off" spellcheck="false" {oninput} {onkeydown} {onblur} />
             <button type="button" class="find-step" onclick={step(false)} disabled={!props.can_step}
-                title="Previous match (Shift+Enter, or N)">{ "↑ Previous match" }</button>
+                title="Previous match (Shift+Enter, or N)">
+                { "↑" }<span class="step-word">{ " Previous match" }</span>
+            </button>
             <button type="button" class="find-step" onclick={step(true)} disabled={!props.can_step}
-                title="Next match (Enter, or n)">{ "↓ Next match" }</button>
+                title="Next match (Enter, or n)">
+                { "↓" }<span class="step-word">{ " Next match" }</span>
+            </button>
             <span class="find-status" role="status" aria-live="polite">{ props.status.clone() }</span>
             if let Some(detail) = &props.detail {
                 <span class="find-detail">{ detail.clone() }</span>

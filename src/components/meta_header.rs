@@ -1,6 +1,8 @@
-//! The document header: the title, the report form's facts as a readable list, and the
-//! record's provenance and rights. Values a program extracted from the OCR are marked, so a
-//! reader knows a person has not checked them.
+//! The document header: the title and the facts a reader scans first (date, country, OCR
+//! quality, page count), then the rest of the report form, the provenance and the rights
+//! folded into a "Details" disclosure, closed at first so that the text starts on the first
+//! screen. Values a program extracted from the OCR are marked, so a reader knows a person has
+//! not checked them.
 
 use crate::components::QualityBadge;
 use readingroom_core::bundle::CatalogEntry;
@@ -15,7 +17,37 @@ pub struct Props {
 
 #[function_component]
 pub fn MetaHeader(props: &Props) -> Html {
-    let meta = &props.entry.meta;
+    let entry = &props.entry;
+    let meta = &entry.meta;
+    let pages = entry.pages;
+    html! {
+        <header class="doc-header">
+            <h1>{ meta.title.clone() }</h1>
+            <dl class="doc-summary">
+                if let Some(date) = display_date(meta) {
+                    <dt class="visually-hidden">{ "Date" }</dt><dd>{ date }</dd>
+                }
+                if let Some(country) = meta.country.clone() {
+                    <dt class="visually-hidden">{ "Country" }</dt><dd>{ country }</dd>
+                }
+                if let Some(quality) = entry.quality.clone() {
+                    <dt class="visually-hidden">{ "OCR quality" }</dt>
+                    <dd><QualityBadge {quality} /></dd>
+                }
+                <dt class="visually-hidden">{ "Length" }</dt>
+                <dd>{ format!("{pages} page{}", if pages == 1 { "" } else { "s" }) }</dd>
+            </dl>
+            <details class="doc-details">
+                <summary>{ "Details" }</summary>
+                { facts(meta) }
+                { record(meta) }
+            </details>
+        </header>
+    }
+}
+
+/// The report form's facts, each marked when a program read it from the OCR.
+fn facts(meta: &Meta) -> Html {
     let fact = |label: &'static str, field: &'static str, value: &Option<String>| {
         value.as_ref().map(|value| {
             let extracted = meta.extracted.iter().any(|name| name == field);
@@ -34,32 +66,22 @@ pub fn MetaHeader(props: &Props) -> Html {
             }
         })
     };
-    let pages = Some(props.entry.pages.to_string());
     html! {
-        <header class="doc-header">
-            <h1>{ meta.title.clone() }</h1>
-            <dl class="doc-facts">
-                { fact("Country", "country", &meta.country) }
-                { fact("Subject", "subject", &meta.subject) }
-                { fact("Date of information", "date_of_information", &meta.date_of_information) }
-                { fact("Published", "how_published", &meta.how_published) }
-                { fact("Place published", "place_published", &meta.place_published) }
-                { fact("Date published", "date_published", &meta.date_published) }
-                { fact("Source", "source", &meta.source) }
-                { fact("Language", "language", &meta.language) }
-                { fact("Distributed", "date_distributed", &meta.date_distributed) }
-                { fact("Classification", "classification", &meta.classification) }
-                { fact("Document number", "document_number", &meta.document_number) }
-                { fact("Released", "release_date", &meta.release_date) }
-                { fact("Pages", "pages", &pages) }
-                { fact("Collection", "collection", &meta.collection) }
-                if let Some(quality) = props.entry.quality.clone() {
-                    <dt>{ "OCR quality" }</dt>
-                    <dd><QualityBadge {quality} /></dd>
-                }
-            </dl>
-            { record(meta) }
-        </header>
+        <dl class="doc-facts">
+            { fact("Country", "country", &meta.country) }
+            { fact("Subject", "subject", &meta.subject) }
+            { fact("Date of information", "date_of_information", &meta.date_of_information) }
+            { fact("Published", "how_published", &meta.how_published) }
+            { fact("Place published", "place_published", &meta.place_published) }
+            { fact("Date published", "date_published", &meta.date_published) }
+            { fact("Source", "source", &meta.source) }
+            { fact("Language", "language", &meta.language) }
+            { fact("Distributed", "date_distributed", &meta.date_distributed) }
+            { fact("Classification", "classification", &meta.classification) }
+            { fact("Document number", "document_number", &meta.document_number) }
+            { fact("Released", "release_date", &meta.release_date) }
+            { fact("Collection", "collection", &meta.collection) }
+        </dl>
     }
 }
 

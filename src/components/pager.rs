@@ -18,7 +18,7 @@ pub struct Props {
 
 #[function_component]
 pub fn Pager(props: &Props) -> Html {
-    let link = |page: usize, label: &'static str, rel: &'static str| {
+    let link = |page: usize, label: Html, rel: &'static str| {
         let to = Route::Document { id: props.id.clone() };
         let query = DocumentQuery { page: Some(page), ..props.query.clone() };
         html! {
@@ -27,13 +27,16 @@ pub fn Pager(props: &Props) -> Html {
             </Link<Route, DocumentQuery>>
         }
     };
+    // On a phone the word "page" is left to screen readers, so that the pager fits one line.
+    let previous = html! { <>{ "← Previous" }<span class="pager-word">{ " page" }</span></> };
+    let next = html! { <>{ "Next" }<span class="pager-word">{ " page" }</span>{ " →" }</> };
     html! {
         <nav class="pager" aria-label="Pages">
-            if props.page > 1 { { link(props.page - 1, "← Previous page", "prev") } }
-            else { <span class="pager-link prev" aria-disabled="true">{ "← Previous page" }</span> }
+            if props.page > 1 { { link(props.page - 1, previous, "prev") } }
+            else { <span class="pager-link prev" aria-disabled="true">{ previous }</span> }
             <span class="pager-position">{ format!("Page {} of {}", props.page, props.count) }</span>
-            if props.page < props.count { { link(props.page + 1, "Next page →", "next") } }
-            else { <span class="pager-link next" aria-disabled="true">{ "Next page →" }</span> }
+            if props.page < props.count { { link(props.page + 1, next, "next") } }
+            else { <span class="pager-link next" aria-disabled="true">{ next }</span> }
         </nav>
     }
 }

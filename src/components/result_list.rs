@@ -100,15 +100,24 @@ fn item(result: &ResultDoc, q: &str) -> Html {
             <Link<Route, DocumentQuery> to={Route::Document { id: result.id.clone() }} query={Some(query)} classes="doc-title">
                 { result.title.clone() }
             </Link<Route, DocumentQuery>>
-            <p class="result-meta">
-                { result.date.clone().unwrap_or_default() }
-                if result.date.is_some() { { " · " } }
-                { counts.join(", ") }
-                { format!(" · best {}: {}", if pages.len() == 1 { "page" } else { "pages" }, pages.join(", ")) }
-            </p>
-            { snippet(&result.snippet) }
+            <p class="result-meta">{ meta(result.date.clone(), counts, &pages) }</p>
+            if !result.snippet.text.is_empty() { { snippet(&result.snippet) } }
         </li>
     }
+}
+
+/// The date, the hits and the best pages, each only when there is one: a search by filters
+/// alone has no hits and no pages to name.
+fn meta(date: Option<String>, counts: Vec<String>, pages: &[String]) -> String {
+    let mut parts: Vec<String> = date.into_iter().collect();
+    if !counts.is_empty() {
+        parts.push(counts.join(", "));
+    }
+    if !pages.is_empty() {
+        let noun = if pages.len() == 1 { "page" } else { "pages" };
+        parts.push(format!("best {noun}: {}", pages.join(", ")));
+    }
+    parts.join(" · ")
 }
 
 /// A snippet mark: the query's words in the result's text.

@@ -1,5 +1,7 @@
 //! The choice of text: the transcription, the OCR, and any further OCR runs. Each choice is a
-//! link, so the URL always says what is shown.
+//! link, so the URL always says what is shown; the links sit in a labelled `<nav>` and the
+//! current one carries `aria-current="page"`, which is how links that change the URL announce
+//! their state (a tab list is for panels that switch in place).
 
 use crate::route::{DocumentQuery, Route, View};
 use yew::prelude::*;
@@ -17,6 +19,8 @@ pub struct Props {
 
 #[function_component]
 pub fn ViewTabs(props: &Props) -> Html {
+    // The current choice links to where the reader is: the address they are at.
+    let here = use_location().map(|l| format!("#{}{}", l.path(), l.query_str()));
     let mut choices = Vec::new();
     if props.has_corrected {
         choices.push(("Transcription".to_owned(), View::Corrected, None));
@@ -29,7 +33,12 @@ pub fn ViewTabs(props: &Props) -> Html {
         return Html::default();
     }
     let tab = |(label, view, run): (String, View, Option<usize>)| {
-        let selected = props.current.view == Some(view) && props.current.run == run;
+        if props.current.view == Some(view) && props.current.run == run {
+            // A plain link, as the router's `Link` takes no `aria-current`.
+            return html! {
+                <a class="view-tab selected" href={here.clone()} aria-current="page">{ label }</a>
+            };
+        }
         let query = DocumentQuery {
             page: Some(props.page),
             view: Some(view),
@@ -38,10 +47,7 @@ pub fn ViewTabs(props: &Props) -> Html {
         };
         let to = Route::Document { id: props.id.clone() };
         html! {
-            <Link<Route, DocumentQuery> {to} query={Some(query)}
-                classes={classes!("view-tab", selected.then_some("selected"))}>
-                <span aria-current={selected.then_some("true")}>{ label }</span>
-            </Link<Route, DocumentQuery>>
+            <Link<Route, DocumentQuery> {to} query={Some(query)} classes="view-tab">{ label }</Link<Route, DocumentQuery>>
         }
     };
     html! { <nav class="view-tabs" aria-label="Text shown">{ for choices.into_iter().map(tab) }</nav> }

@@ -146,6 +146,17 @@ test('the find field changes the marks as the reader types and keeps q in the UR
   await expect(page.locator('.ocr-text mark.hit')).toHaveCount(partyMarks);
 });
 
+test('a further OCR run is marked too, each mark the word or an OCR variant of it', async ({ page }) => {
+  await page.goto('./#/doc/104-10048-10252?view=ocr&run=1&q=release');
+  const marks = page.locator('.ocr-text mark.hit');
+  await expect(marks.first()).toBeVisible();
+  for (const mark of await marks.all()) {
+    const fuzzy = await mark.evaluate((m) => m.classList.contains('fuzzy'));
+    if (!fuzzy) await expect(mark).toHaveText(/^release$/i);
+  }
+  await expect(status(page)).toHaveText(/^\d+ match(es)?$/);
+});
+
 test('a result opens its document with the query marked', async ({ page }) => {
   await page.goto(`./#/?q=${encodeURIComponent('Kazakhstanskaya')}`);
   await page.getByRole('link', { name: CIA.title }).click();

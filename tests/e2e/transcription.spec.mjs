@@ -31,8 +31,9 @@ test('the OCR tab shows the raw OCR of the same page, and paging keeps the tab',
   await expect(page.locator('.markdown')).toContainText('his comrades');
 });
 
-test('the header shows provenance and rights', async ({ page }) => {
+test('the header shows provenance and rights under Details', async ({ page }) => {
   await page.goto(`./#/doc/${CIA.id}`);
+  await page.locator('.doc-header').getByText('Details', { exact: true }).click();
   const record = page.getByRole('region', { name: 'Provenance and rights' });
   await expect(record).toContainText('CREST');
   await expect(record).toContainText('Public domain');

@@ -102,8 +102,16 @@ fn in_field(e: &KeyboardEvent) -> bool {
     let Some(element) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return false;
     };
-    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || element.is_content_editable()
+    // As the page's chrome decides (static/chrome.js): a box or a button is not a field.
+    let button = matches!(
+        element.get_attribute("type").as_deref(),
+        Some("checkbox" | "radio" | "button" | "submit" | "reset")
+    );
+    match element.tag_name().as_str() {
+        "INPUT" => !button,
+        "TEXTAREA" | "SELECT" => true,
+        _ => element.is_content_editable(),
+    }
 }
 
 /// What the live region says, and the line under it about layers and OCR variants.

@@ -7,6 +7,7 @@ mod scroll;
 
 use crate::api;
 use crate::app::use_catalog;
+use crate::components::reading_tools;
 use crate::components::{
     ErrorCard, FindBar, HitLabel, Loading, MarkdownView, MetaHeader, PageText, Pager, ViewTabs,
 };
@@ -133,6 +134,7 @@ fn Reading(props: &ReadingProps) -> Html {
                 on_done={find.on_done} on_step={find.on_step.clone()} status={status.0}
                 detail={status.1} can_step={hits.total() > 0} />
             <ViewTabs id={id.clone()} {page} has_corrected={props.entry.has_corrected} {alternates} current={query.clone()} />
+            { reading_tools(view == View::Ocr && run.is_none()) }
             <Pager id={id.clone()} {page} {count} query={query.clone()} />
             <div id="text" class="document-text" tabindex="-1">{ text }</div>
             <Pager {id} {page} {count} query={query.clone()} />
