@@ -29,6 +29,23 @@ function watcher(shown) {
     observer.observe(document, { subtree: true, childList: true });
     check(observer);
   });
+  // When the app's script and wasm, the catalog and the document's data were asked for, had
+  // their first byte and had arrived (Resource Timing's startTime, responseStart and
+  // responseEnd), from `since`.
+  window.benchSpans = (since) => {
+    const spans = {};
+    for (const entry of performance.getEntriesByType('resource')) {
+      if (entry.startTime < since) continue;
+      const path = new URL(entry.name).pathname;
+      const file = path.split('/').at(-1);
+      const what = /^readingroom-[0-9a-f]+\.js$/.test(file) ? 'app_js'
+        : /^readingroom-[0-9a-f]+\.wasm$/.test(file) ? 'app_wasm'
+          : path.endsWith('/bundle/catalog.json') ? 'catalog'
+            : path.includes('/bundle/docs/') ? 'data' : null;
+      if (what) spans[what] = { start: entry.startTime - since, first: entry.responseStart - since, end: entry.responseEnd - since };
+    }
+    return spans;
+  };
   window.benchSeen = null;
   window.benchWatch(Object.keys(shown)).then((seen) => { window.benchSeen = seen; });
   // Waits until `done()` holds after a change to the DOM and reports, from `start`: when (the
@@ -114,24 +131,11 @@ export async function bytesSince(page, net, base, from = 0) {
   return sums;
 }
 
-/// Waits for the navigation's watch to see something, and says what and when, with when the
-/// app's script and wasm, the catalog and the document's data had arrived (Resource Timing's
-/// responseEnd, from navigation start).
+/// Waits for the navigation's watch to see something, and says what and when, with the
+/// spans of the app's script and wasm, the catalog and the document's data (`benchSpans`).
 export async function seen(page) {
   await page.waitForFunction(() => window.benchSeen !== null);
-  return page.evaluate(() => {
-    const ends = {};
-    for (const entry of performance.getEntriesByType('resource')) {
-      const path = new URL(entry.name).pathname;
-      const file = path.split('/').at(-1);
-      const what = /^readingroom-[0-9a-f]+\.js$/.test(file) ? 'app_js'
-        : /^readingroom-[0-9a-f]+\.wasm$/.test(file) ? 'app_wasm'
-        : path.endsWith('/bundle/catalog.json') ? 'catalog'
-        : path.includes('/bundle/docs/') ? 'data' : null;
-      if (what) ends[what] = Math.max(ends[what] ?? 0, entry.responseEnd);
-    }
-    return { ...window.benchSeen, ends };
-  });
+  return page.evaluate(() => ({ ...window.benchSeen, spans: window.benchSpans(0) }));
 }
 
 /// The tab's memory after a garbage collection: the JS heap in use (CDP Performance.getMetrics

@@ -51,14 +51,14 @@ async function switchTo(page, hash, names) {
 async function library(browser, out) {
   const { context, page, net, seen: shown } = await visit(browser, plan.app);
   try {
-    out.library.push({ name: shown.name, ms: shown.at, frame_ms: shown.frame, ends: shown.ends, bytes: await bytesSince(page, net, plan.app) });
+    out.library.push({ name: shown.name, ms: shown.at, frame_ms: shown.frame, spans: shown.spans, bytes: await bytesSince(page, net, plan.app) });
     const opened = await page.evaluate(async (id) => {
       const link = [...document.querySelectorAll('a.doc-title')].find((a) => a.getAttribute('href').endsWith(`/doc/${id}`));
       const start = performance.now();
       const shown = window.benchWatch(['text', 'failed']);
       link.click();
       const { name, at, frame } = await shown;
-      return { name, ms: at - start, frame_ms: frame - start };
+      return { name, ms: at - start, frame_ms: frame - start, spans: window.benchSpans(start) };
     }, plan.long);
     out.in_app.push(opened);
   } finally {
@@ -71,7 +71,7 @@ async function reading(browser, doc, out) {
   const { context, page, net, seen: shown } = await visit(browser, docUrl(doc.app, doc.id));
   const entry = (out.documents[doc.name] ??= { open: [], bytes: null, first: [], warm: [], steps: [], compare: [] });
   try {
-    entry.open.push({ name: shown.name, ms: shown.at, frame_ms: shown.frame, ends: shown.ends });
+    entry.open.push({ name: shown.name, ms: shown.at, frame_ms: shown.frame, spans: shown.spans });
     entry.bytes ??= await bytesSince(page, net, doc.app);
     if (!doc.find) return;
     const [first, ...rest] = plan.queries;
@@ -114,7 +114,7 @@ async function compareLink(browser, doc, out) {
     await page.waitForFunction(() => performance.getEntriesByName('readingroom:compare-page').length > 1, null, { timeout: 10_000 }).catch(() => {});
     const warm = await measures();
     entry.runs.push({
-      ends: shown.ends, ms: shown.at, frame_ms: shown.frame, page_ms: cold.page[0] ?? null, figures_ms: cold.figures[0] ?? null,
+      spans: shown.spans, ms: shown.at, frame_ms: shown.frame, page_ms: cold.page[0] ?? null, figures_ms: cold.figures[0] ?? null,
       next_page_ms: warm.page[1] ?? null,
     });
   } finally {

@@ -52,8 +52,7 @@ fn method(out: &mut String, m: &Measured) {
          - **Find**: the find field (`Search in this document`) gets the query as one \
          keystroke (its value set and an `input` event dispatched) until the status \
          (`.find-bar [role=status]`) no longer says \"Searching…\" and the page's first \
-         `mark.hit` is a match for the query; the DOM's last change before two quiet frames \
-         came at most {settle} after that. The first keystroke of a visit, `{q0}`, \
+         `mark.hit` is a match for the query; {settle}. The first keystroke of a visit, `{q0}`, \
          loads the search module and has the engine read the document; the next four \
          alternate `{q1}` and `{q0}` with the engine warm.\n\
          - **Next match**: the button clicked until `mark.hit.current` is another hit, every \
@@ -73,8 +72,9 @@ fn method(out: &mut String, m: &Measured) {
          `WebAssembly.Memory` (found with CDP `Runtime.queryObjects`; it lies outside the JS \
          heap) and the DOM's nodes. `performance.measureUserAgentSpecificMemory()` would count \
          everything, but it needs cross-origin isolation, which the site is not served with.\n\
-         - **Size**: dist's app wasm and JS glue gzipped at the highest level, as `cargo xtask \
-         dist` counts its budget, and dist's brotli copies, which a host serves.\n",
+         - **Size**: the app's wasm, its JS glue and the page chrome's script \
+         (`static/chrome.js`) gzipped at the highest level, as `cargo xtask dist` counts its \
+         budget, and dist's brotli copies, which a host serves.\n",
         chromium = m.browser.chromium,
         docs = m.documents,
         long = m.long.id,
@@ -85,7 +85,13 @@ fn method(out: &mut String, m: &Measured) {
         corrected = bytes(s.corrected_bytes as f64),
         q0 = QUERIES[0],
         q1 = QUERIES[1],
-        settle = ms(settling(m)),
+        settle = match settling(m) {
+            0.0 => "the DOM did not change again before two frames passed without a change".into(),
+            late => format!(
+                "the DOM's last change before two quiet frames came at most {} later",
+                ms(late)
+            ),
+        },
     );
 }
 
@@ -281,7 +287,7 @@ fn size(out: &mut String, size: &AppSize) {
     for file in &size.app {
         line(out, &format!("`{}`", file.name), std::slice::from_ref(file));
     }
-    line(out, "**the app (wasm + JS)**", &size.app);
+    line(out, "**the app (wasm + JS), as its budget counts it**", &size.app);
     line(out, "the search module (loaded on the first search)", &size.search);
     line(out, "the compare module (loaded by the compare view)", &size.compare);
 }

@@ -30,11 +30,22 @@ pub struct Shown {
     pub name: Option<String>,
     pub ms: Option<f64>,
     pub frame_ms: Option<f64>,
-    /// When the app's JS and wasm, the catalog and the document's data had arrived.
+    /// When the app's JS and wasm (`app_js`, `app_wasm`), the catalog (`catalog`) and the
+    /// document's data (`data`) were asked for and had arrived.
     #[serde(default)]
-    pub ends: BTreeMap<String, f64>,
+    pub spans: BTreeMap<String, Span>,
     #[serde(default)]
     pub bytes: Option<Bytes>,
+}
+
+/// A request: when it was asked for, when its response began and when it had ended (Resource
+/// Timing).
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Span {
+    pub start: f64,
+    /// The response's first byte.
+    pub first: f64,
+    pub end: f64,
 }
 
 /// A document by its link, then its find field, its hits and its compare view.
