@@ -9,8 +9,9 @@
 //! - [`synthetic`]: the synthetic document, generated and built into a bundle;
 //! - [`size`]: the app's wasm and JS, and the modules it loads on demand;
 //! - tests/bench/reader.mjs: the browser half, which [`results`] reads;
-//! - [`render`] and [`targets`]: the section of BENCHMARKS.md.
+//! - [`method`], [`render`] and [`targets`]: the section of BENCHMARKS.md.
 
+mod method;
 mod render;
 mod results;
 mod size;
@@ -50,6 +51,14 @@ pub struct Measured {
     pub long: Long,
     pub synthetic: synthetic::Synthetic,
     pub size: size::AppSize,
+    /// The machine's load average over a minute before and after the browser's runs.
+    pub load: (Option<f64>, Option<f64>),
+}
+
+/// The load average over the last minute, from /proc/loadavg.
+fn load_average() -> Option<f64> {
+    let text = fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 pub fn run(_args: &Args) -> anyhow::Result<Section> {
@@ -80,8 +89,10 @@ pub fn run(_args: &Args) -> anyhow::Result<Section> {
     });
     progress(&format!("browser: {RUNS} runs, the app at {app}, the synthetic document at {synth}"));
     let dir = crate::target().join("bench/reader");
+    let before = load_average();
     let browser = super::run_node("reader.mjs", &plan, &dir)?;
-    let measured = Measured { browser, documents, long, synthetic, size };
+    let load = (before, load_average());
+    let measured = Measured { browser, documents, long, synthetic, size, load };
     Ok(Section { part: "reader", markdown: render::render(&measured) })
 }
 
