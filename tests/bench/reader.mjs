@@ -13,8 +13,7 @@
 //   into its find field (the first keystroke loads the search module; the next ones are warm)
 //   and steps through the hits with "Next match" until the page turns;
 // - the synthetic document's compare view, by link and from the open document, and the CIA
-//   report's (the app's `readingroom:compare-page` and `-figures` User Timing measures are the
-//   compare module's work).
+//   report's; then, in that page, the compare module's `view` timed on what the view asks.
 // A last visit reads the tab's memory at each state. Progress goes to stderr; JSON to stdout.
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -93,7 +92,25 @@ async function reading(browser, doc, out) {
   }
 }
 
-/// A compare view by its link: the time to its panes, and the compare module's own measures.
+/// In the page, the compare module's own work: `view` asked what the compare view asks of
+/// it (the page against the transcription, every page's rates, the next page), each timed
+/// with performance.now(), on the document's data file as the app fetched it.
+function moduleWork(page, id) {
+  return page.evaluate(async ([id, at]) => {
+    const file = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.includes(`/bundle/docs/${id}.`));
+    const bytes = new Uint8Array(await (await fetch(file.name)).arrayBuffer());
+    const module = await globalThis.readingroomLoadCompare();
+    const time = (request) => {
+      const started = performance.now();
+      const answer = module.view(bytes, JSON.stringify({ against: 'transcription', ...request }));
+      const ms = performance.now() - started;
+      return answer.startsWith('{"failed"') ? null : ms;
+    };
+    return { page_ms: time({ page: at }), figures_ms: time({}), next_page_ms: time({ page: at + 1 }) };
+  }, [id, plan.compare_page]);
+}
+
+/// A compare view by its link: the time to its panes, then the compare module's work.
 async function compareLink(browser, doc, out) {
   const url = docUrl(doc.app, doc.id, `?view=compare&page=${plan.compare_page}`);
   const { context, page, net, seen: shown } = await visit(browser, url);
@@ -104,19 +121,8 @@ async function compareLink(browser, doc, out) {
       entry.shown = shown.name;
       return;
     }
-    const measures = () => page.evaluate(() => Object.fromEntries(['page', 'figures'].map((what) => [
-      what, performance.getEntriesByName(`readingroom:compare-${what}`).map((e) => e.duration)])));
-    await page.waitForFunction(() => performance.getEntriesByName('readingroom:compare-figures').length > 0, null, { timeout: 10_000 }).catch(() => {});
-    const cold = await measures();
     entry.bytes ??= await bytesSince(page, net, doc.app);
-    // The next page, the module warm: its own measure.
-    await page.evaluate((hash) => { location.hash = hash; }, `#/doc/${encodeURIComponent(doc.id)}?view=compare&page=${plan.compare_page + 1}`);
-    await page.waitForFunction(() => performance.getEntriesByName('readingroom:compare-page').length > 1, null, { timeout: 10_000 }).catch(() => {});
-    const warm = await measures();
-    entry.runs.push({
-      spans: shown.spans, ms: shown.at, frame_ms: shown.frame, page_ms: cold.page[0] ?? null, figures_ms: cold.figures[0] ?? null,
-      next_page_ms: warm.page[1] ?? null,
-    });
+    entry.runs.push({ spans: shown.spans, ms: shown.at, frame_ms: shown.frame, ...(await moduleWork(page, doc.id)) });
   } finally {
     await context.close();
   }

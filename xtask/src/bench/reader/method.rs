@@ -38,10 +38,11 @@ pub fn render(out: &mut String, m: &Measured) {
          - **Next match**: the button clicked until `mark.hit.current` is another hit, every \
          step of a visit from the first hit until the page turns.\n\
          - **Compare**: `#/doc/<id>?view=compare&page=1` by its link, and from the open \
-         document, until the OCR pane (`[aria-label=\"OCR text\"]`) has its rows. The compare \
-         module's work is the app's User Timing measures `readingroom:compare-page` (the page \
-         shown) and `readingroom:compare-figures` (every page's rates), and the next page's \
-         `compare-page` with the module warm.\n\
+         document, until the OCR pane (`[aria-label=\"OCR text\"]`) has its rows. Then, in that \
+         page, the compare module's work: its `view` asked what the view asks of it (the page \
+         against the transcription, every page's rates, the next page), on the document's data \
+         file, each call timed with `performance.now()`; the view has already asked once, so \
+         these are the module's calls with its code loaded and warm.\n\
          - **Downloads**: each response's `encodedDataLength` (CDP `Network.loadingFinished`: \
          the body as sent, compressed, plus headers) from navigation until no request is in \
          flight for 300 ms, by kind, of the first run (the others fetch the same); for the \

@@ -1,7 +1,7 @@
 //! The `reader` section of BENCHMARKS.md: the method ([`super::method`]), the timings, the
 //! downloads, the memory, the app's size, and the targets ([`super::targets`]).
 
-use super::results::{Bytes, Reading, Shown, Timed, values};
+use super::results::{Bytes, CompareRun, Reading, Shown, Timed, values};
 use super::size::{AppSize, File};
 use super::{CIA, Measured, QUERIES};
 use crate::bench::stats::{bytes, median, ms, p95};
@@ -100,34 +100,32 @@ fn compare_rows(out: &mut String, m: &Measured) {
     let none = |out: &mut String, label: &str| {
         let _ = writeln!(out, "| {label} | n/a (no compare view) | | | |");
     };
-    let synth = b.compare.get("synth").filter(|c| c.available && !c.runs.is_empty());
-    match synth {
-        Some(c) => {
-            let ms = values(c.runs.iter().map(|r| &r.ms));
-            let frames = values(c.runs.iter().map(|r| &r.frame_ms));
-            row(out, "compare view of the synthetic document, by its link", &ms, &frames);
+    for (name, label) in [("synth", "the synthetic document"), ("cia", "the CIA report")] {
+        let link = format!("compare view of {label}, by its link");
+        let Some(c) = b.compare.get(name).filter(|c| c.available && !c.runs.is_empty()) else {
+            none(out, &link);
+            continue;
+        };
+        let shown = values(c.runs.iter().map(|r| &r.ms));
+        row(out, &link, &shown, &values(c.runs.iter().map(|r| &r.frame_ms)));
+        if name == "synth" {
+            let from_doc = b.documents.get("synth").map(|d| &d.compare[..]).unwrap_or_default();
+            let label = "compare view of the synthetic document, from the document";
+            if from_doc.iter().any(|s| s.name.as_deref() == Some("compare")) {
+                shown_row(out, label, from_doc);
+            } else {
+                none(out, label);
+            }
         }
-        None => none(out, "compare view of the synthetic document, by its link"),
+        for (what, pick) in [
+            ("page 1", (|r| &r.page_ms) as fn(&CompareRun) -> &Option<f64>),
+            ("every page's rates", |r| &r.figures_ms),
+            ("page 2", |r| &r.next_page_ms),
+        ] {
+            let work = values(c.runs.iter().map(pick));
+            row(out, &format!("{label}: the compare module's `view`, {what}"), &work, &[]);
+        }
     }
-    let from_doc = b.documents.get("synth").map(|d| &d.compare[..]).unwrap_or_default();
-    if from_doc.iter().any(|s| s.name.as_deref() == Some("compare")) {
-        shown_row(out, "compare view of the synthetic document, from the document", from_doc);
-    } else {
-        none(out, "compare view of the synthetic document, from the document");
-    }
-    let Some(c) = b.compare.get("cia").filter(|c| c.available && !c.runs.is_empty()) else {
-        none(out, "compare view of the CIA report, by its link, and its work in wasm");
-        return;
-    };
-    let ms = values(c.runs.iter().map(|r| &r.ms));
-    let frames = values(c.runs.iter().map(|r| &r.frame_ms));
-    row(out, "compare view of the CIA report, by its link", &ms, &frames);
-    let page = values(c.runs.iter().map(|r| &r.page_ms));
-    row(out, "the CIA report's compare work: `compare-page` (page 1)", &page, &[]);
-    let figures = values(c.runs.iter().map(|r| &r.figures_ms));
-    row(out, "the CIA report's compare work: `compare-figures` (every page)", &figures, &[]);
-    let next = values(c.runs.iter().map(|r| &r.next_page_ms));
-    row(out, "the CIA report's compare work: `compare-page` (page 2, warm)", &next, &[]);
 }
 
 fn downloads(out: &mut String, m: &Measured) {

@@ -95,10 +95,10 @@ pub struct CompareLink {
 pub struct CompareRun {
     pub ms: Option<f64>,
     pub frame_ms: Option<f64>,
-    /// The app's `readingroom:compare-page` and `-figures` measures of the first page.
+    /// The compare module's `view`, timed in the page once the view has shown: the page
+    /// shown against the transcription, every page's rates, and the next page.
     pub page_ms: Option<f64>,
     pub figures_ms: Option<f64>,
-    /// `readingroom:compare-page` of the next page, the module warm.
     pub next_page_ms: Option<f64>,
 }
 
