@@ -29,9 +29,9 @@ function watcher(shown) {
     observer.observe(document, { subtree: true, childList: true });
     check(observer);
   });
-  // When the app's script and wasm, the catalog and the document's data were asked for, had
-  // their first byte and had arrived (Resource Timing's startTime, responseStart and
-  // responseEnd), from `since`.
+  // When the app's script and wasm, the compare module's wasm, the catalog and the document's
+  // data were first asked for, had their first byte and had arrived (Resource Timing's
+  // startTime, responseStart and responseEnd), from `since`.
   window.benchSpans = (since) => {
     const spans = {};
     for (const entry of performance.getEntriesByType('resource')) {
@@ -40,9 +40,10 @@ function watcher(shown) {
       const file = path.split('/').at(-1);
       const what = /^readingroom-[0-9a-f]+\.js$/.test(file) ? 'app_js'
         : /^readingroom-[0-9a-f]+\.wasm$/.test(file) ? 'app_wasm'
-          : path.endsWith('/bundle/catalog.json') ? 'catalog'
-            : path.includes('/bundle/docs/') ? 'data' : null;
-      if (what) spans[what] = { start: entry.startTime - since, first: entry.responseStart - since, end: entry.responseEnd - since };
+          : /^readingroom-compare-[0-9a-f]+\.wasm$/.test(file) ? 'compare_wasm'
+            : path.endsWith('/bundle/catalog.json') ? 'catalog'
+              : path.includes('/bundle/docs/') ? 'data' : null;
+      if (what && !spans[what]) spans[what] = { start: entry.startTime - since, first: entry.responseStart - since, end: entry.responseEnd - since };
     }
     return spans;
   };
@@ -179,18 +180,22 @@ export function keystroke(page, q) {
   }, q);
 }
 
-/// Clicks "Next match" and times it until a different `mark.hit.current` is in the DOM;
-/// says whether the page turned.
-export function step(page) {
-  return page.evaluate(async () => {
+/// Clicks "Next match" again and again, in the page, each click timed until a different
+/// `mark.hit.current` is in the DOM, until the page turns (at most `max` steps); says of each
+/// whether it turned the page.
+export function steps(page, max) {
+  return page.evaluate(async (max) => {
     const pageOf = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('page') ?? '1';
     const current = () => document.querySelector('#text mark.hit.current')?.dataset.hit ?? null;
-    const [before, pageBefore] = [current(), pageOf()];
-    const button = [...document.querySelectorAll('.find-bar button')].find((b) => b.textContent.includes('Next match'));
-    const start = performance.now();
-    const timed = window.benchTimeUntil(start, () => current() !== null && current() !== before, 10_000);
-    button.click();
-    const result = await timed;
-    return { ...result, turned: pageOf() !== pageBefore, hit: current() };
-  });
+    const button = () => [...document.querySelectorAll('.find-bar button')].find((b) => b.textContent.includes('Next match'));
+    const out = [];
+    while (out.length < max && !out.at(-1)?.turned) {
+      const [before, pageBefore] = [current(), pageOf()];
+      const start = performance.now();
+      const timed = window.benchTimeUntil(start, () => current() !== null && current() !== before, 10_000);
+      button().click();
+      out.push({ ...(await timed), turned: pageOf() !== pageBefore });
+    }
+    return out;
+  }, max);
 }

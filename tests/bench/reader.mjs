@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { args, executablePath } from '../chromium.mjs';
-import { bytesSince, freshPage, keystroke, memory, seen, step } from './reader-page.mjs';
+import { bytesSince, freshPage, keystroke, memory, seen, steps } from './reader-page.mjs';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const log = (text) => process.stderr.write(`bench: browser: ${text}\n`);
@@ -76,11 +76,7 @@ async function reading(browser, doc, out) {
     const [first, ...rest] = plan.queries;
     entry.first.push(await keystroke(page, first));
     for (const q of [...rest, first, ...rest, first]) entry.warm.push(await keystroke(page, q));
-    for (let i = 0; i < MAX_STEPS; i++) {
-      const stepped = await step(page);
-      entry.steps.push(stepped);
-      if (stepped.turned) break;
-    }
+    entry.steps.push(...(await steps(page, MAX_STEPS)));
     if (!doc.compare) return;
     const before = net.done.length;
     // The compare view of the page shown, as its tab opens it (the query kept).

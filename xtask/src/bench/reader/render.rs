@@ -106,8 +106,8 @@ fn compare_rows(out: &mut String, m: &Measured) {
             none(out, &link);
             continue;
         };
-        let shown = values(c.runs.iter().map(|r| &r.ms));
-        row(out, &link, &shown, &values(c.runs.iter().map(|r| &r.frame_ms)));
+        let shown = values(c.runs.iter().map(|r| &r.shown.ms));
+        row(out, &link, &shown, &values(c.runs.iter().map(|r| &r.shown.frame_ms)));
         if name == "synth" {
             let from_doc = b.documents.get("synth").map(|d| &d.compare[..]).unwrap_or_default();
             let label = "compare view of the synthetic document, from the document";

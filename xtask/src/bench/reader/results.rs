@@ -30,8 +30,9 @@ pub struct Shown {
     pub name: Option<String>,
     pub ms: Option<f64>,
     pub frame_ms: Option<f64>,
-    /// When the app's JS and wasm (`app_js`, `app_wasm`), the catalog (`catalog`) and the
-    /// document's data (`data`) were asked for and had arrived.
+    /// When the app's JS and wasm (`app_js`, `app_wasm`), the compare module's wasm
+    /// (`compare_wasm`), the catalog (`catalog`) and the document's data (`data`) were asked
+    /// for and had arrived.
     #[serde(default)]
     pub spans: BTreeMap<String, Span>,
     #[serde(default)]
@@ -93,8 +94,9 @@ pub struct CompareLink {
 
 #[derive(Debug, Deserialize)]
 pub struct CompareRun {
-    pub ms: Option<f64>,
-    pub frame_ms: Option<f64>,
+    /// The view shown, from navigation start.
+    #[serde(flatten)]
+    pub shown: Shown,
     /// The compare module's `view`, timed in the page once the view has shown: the page
     /// shown against the transcription, every page's rates, and the next page.
     pub page_ms: Option<f64>,

@@ -8,6 +8,10 @@ use crate::bench::stats::{bytes, median, ms, p95};
 use crate::dist::BUDGET_GZIP;
 use std::fmt::Write;
 
+/// The files a page load waits for, in order; the compare view's module after them.
+const LOAD: [&str; 3] = ["app_wasm", "catalog", "data"];
+const LOAD_COMPARE: [&str; 4] = ["app_wasm", "catalog", "data", "compare_wasm"];
+
 struct Target {
     figure: String,
     target: String,
@@ -18,21 +22,20 @@ struct Target {
 }
 
 pub fn render(out: &mut String, m: &Measured) {
-    const LOAD: [&str; 3] = ["app_wasm", "catalog", "data"];
     let start = "navigation start";
     let b = &m.browser;
     let library = "the library shown, by its link";
-    let mut targets = vec![visit_target(library, &b.library, 300.0, &LOAD[..2], start)];
+    let mut targets = vec![visit_target(library, &refs(&b.library), 300.0, &LOAD[..2], start)];
     let doc = |name: &str| b.documents.get(name);
     if let Some(d) = doc("long") {
         let label = format!("`{}` opened by its link", m.long.id);
-        targets.push(visit_target(&label, &d.open, 150.0, &LOAD, start));
+        targets.push(visit_target(&label, &refs(&d.open), 150.0, &LOAD, start));
     }
     let label = format!("`{}` opened from the library", m.long.id);
-    targets.push(visit_target(&label, &b.in_app, 150.0, &LOAD[2..], "the click"));
+    targets.push(visit_target(&label, &refs(&b.in_app), 150.0, &LOAD[2..], "the click"));
     if let Some(d) = doc("synth") {
         let label = "the synthetic document opened by its link";
-        targets.push(visit_target(label, &d.open, 150.0, &LOAD, start));
+        targets.push(visit_target(label, &refs(&d.open), 150.0, &LOAD, start));
     }
     for (name, label) in
         [("long", format!("`{}`", m.long.id)), ("synth", "the synthetic document".into())]
@@ -76,7 +79,7 @@ pub fn render(out: &mut String, m: &Measured) {
 
 /// A visit's median against `limit`; on a miss, when the files of `kinds` arrived, timed
 /// from `from` (navigation start, or the click).
-fn visit_target(figure: &str, visits: &[Shown], limit: f64, kinds: &[&str], from: &str) -> Target {
+fn visit_target(figure: &str, visits: &[&Shown], limit: f64, kinds: &[&str], from: &str) -> Target {
     let shown = values(visits.iter().map(|v| &v.ms));
     let median_ms = median(&shown);
     let met = (!shown.is_empty()).then_some(median_ms < limit);
@@ -91,7 +94,7 @@ fn visit_target(figure: &str, visits: &[Shown], limit: f64, kinds: &[&str], from
 
 /// When each file of `kinds` was asked for and had arrived, and how long after the last the
 /// page showed, medians over the visits.
-fn arrivals(visits: &[Shown], kinds: &[&str], from: &str) -> String {
+fn arrivals(visits: &[&Shown], kinds: &[&str], from: &str) -> String {
     let span = |kind: &str| -> Vec<Span> {
         visits.iter().filter_map(|v| v.spans.get(kind).copied()).collect()
     };
@@ -117,7 +120,7 @@ fn arrivals(visits: &[Shown], kinds: &[&str], from: &str) -> String {
     }
     let gaps = if kinds.len() > 1 {
         ". Between one file in and the next asked for, the app works (compiling and starting \
-         its wasm, reading the catalog)"
+         its wasm, reading the catalog, loading a module)"
     } else {
         ""
     };
@@ -128,8 +131,13 @@ fn arrivals(visits: &[Shown], kinds: &[&str], from: &str) -> String {
     )
 }
 
+fn refs(visits: &[Shown]) -> Vec<&Shown> {
+    visits.iter().collect()
+}
+
 fn name(kind: &str) -> &'static str {
     match kind {
+        "compare_wasm" => "the compare module's wasm",
         "app_js" => "the app's JS",
         "app_wasm" => "the app's wasm",
         "catalog" => "the catalog",
@@ -164,21 +172,21 @@ fn find_target(label: &str, d: &Reading) -> Target {
 
 fn compare_view_target(m: &Measured) -> Target {
     let figure = "the compare view of the synthetic document, by its link".to_owned();
-    let target = "< 500 ms".to_owned();
     let link = m.browser.compare.get("synth");
     let Some(c) = link.filter(|c| c.available && !c.runs.is_empty()) else {
-        return unavailable(figure, target, link);
+        return unavailable(figure, "< 500 ms".to_owned(), link);
     };
-    let shown = values(c.runs.iter().map(|r| &r.ms));
-    let met = median(&shown) < 500.0;
-    let work: Vec<f64> = values(c.runs.iter().map(|r| &r.page_ms));
-    let why = if met {
-        String::new()
-    } else {
-        format!("the compare module's `view` of the page: {} (median)", ms(median(&work)))
-    };
-    let measured = format!("{} (p95 {})", ms(median(&shown)), ms(p95(&shown)));
-    Target { figure, target, measured, met: Some(met), why }
+    let visits: Vec<&Shown> = c.runs.iter().map(|r| &r.shown).collect();
+    let mut target = visit_target(&figure, &visits, 500.0, &LOAD_COMPARE, "navigation start");
+    if target.met == Some(false) {
+        let work = values(c.runs.iter().map(|r| &r.page_ms));
+        let _ = write!(
+            target.why,
+            "; the module's `view` of the page takes {} of it once warm (median)",
+            ms(median(&work))
+        );
+    }
+    target
 }
 
 fn compare_work_target(m: &Measured) -> Target {
