@@ -3,8 +3,8 @@
 //! Every URL is relative to the page, so the site works under any sub-path.
 
 use gloo_net::http::Request;
-use readingroom_core::bundle::CATALOG_FILE;
-use serde::de::DeserializeOwned;
+use readingroom_core::bundle::{self, CATALOG_FILE, Catalog, DocumentData};
+use readingroom_core::search::format::FormatError;
 
 /// The bundle folder, relative to index.html.
 const BUNDLE_DIR: &str = "bundle";
@@ -42,18 +42,51 @@ async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
     })
 }
 
-/// Fetches a JSON file of the bundle, checks it against its checksum or the hash its name
-/// carries (`bundle::verify`), and decodes it: a damaged or mixed-up file is named, never shown.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+/// A JSON file of the bundle that the app reads: core checks it (against its checksum, or the
+/// hash its name carries) as it reads it (`bundle::read_catalog`, `bundle::read_data`).
+pub trait BundleJson: Sized + 'static {
+    fn read(file: &str, bytes: &[u8]) -> Result<Self, FormatError>;
+}
+
+impl BundleJson for Catalog {
+    fn read(_: &str, bytes: &[u8]) -> Result<Catalog, FormatError> {
+        bundle::read_catalog(bytes)
+    }
+}
+
+impl BundleJson for DocumentData {
+    fn read(file: &str, bytes: &[u8]) -> Result<DocumentData, FormatError> {
+        bundle::read_data(file, bytes)
+    }
+}
+
+/// Fetches a JSON file of the bundle, checks it and decodes it: a damaged or mixed-up file is
+/// named, never shown. Only the reading is generic; the fetch and the wording are not.
+pub async fn fetch_json<T: BundleJson>(url: &str) -> Result<T, String> {
     let bytes = fetch_bytes(url).await?;
-    let file = url.strip_prefix(BUNDLE_DIR).and_then(|f| f.strip_prefix('/')).unwrap_or(url);
-    let rebuild = "Copy the whole built folder to the host again, or rebuild the site with \
-                   `readingroom build`.";
-    readingroom_core::bundle::verify(file, &bytes)
-        .map_err(|e| format!("{url} is damaged and cannot be read ({}). {rebuild}", e.message))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| format!("{url} is not text ({e})."))?;
-    serde_json::from_str(text)
-        .map_err(|e| format!("{url} is damaged and cannot be read ({e}). {rebuild}"))
+    T::read(bundle_file(url), &bytes).map_err(|e| damaged(url, &e))
+}
+
+/// The path of a bundle URL inside the bundle.
+fn bundle_file(url: &str) -> &str {
+    url.strip_prefix(BUNDLE_DIR).and_then(|f| f.strip_prefix('/')).unwrap_or(url)
+}
+
+/// What a reader is told of a file that cannot be read.
+fn damaged(url: &str, error: &FormatError) -> String {
+    format!(
+        "{url} is damaged and cannot be read ({}). Copy the whole built folder to the host \
+         again, or rebuild the site with `readingroom build`.",
+        error.message
+    )
+}
+
+/// Fetches a document's data file as bytes, checked against the hash its name carries, for a
+/// reader that decodes it elsewhere (the compare module reads a document's data file itself).
+pub async fn fetch_checked(url: &str) -> Result<Vec<u8>, String> {
+    let bytes = fetch_bytes(url).await?;
+    bundle::verify_data(bundle_file(url), &bytes).map_err(|e| damaged(url, &e))?;
+    Ok(bytes)
 }
 
 /// Fetches a file of the bundle as bytes.

@@ -7,10 +7,12 @@
 //! - `app` wires the router and the catalog context, inside the `<main>` of index.html, whose
 //!   static chrome (header, skip link, display menu, shortcuts) `static/chrome.js` runs;
 //! - `pages/` holds one component per route, `components/` the reusable parts;
-//! - `hooks/` holds the effects (fetching), `api` the bundle's URLs and error wording.
+//! - `hooks/` holds the effects (fetching), `api` the bundle's URLs and error wording;
+//! - `search_module` and `compare_module` bridge to the modules loaded on demand.
 
 mod api;
 mod app;
+mod compare_module;
 mod components;
 mod hooks;
 mod pages;

@@ -1,4 +1,5 @@
-//! The routes, all inside the URL fragment: `#/` and `#/doc/<id>?page=N&view=ocr`.
+//! The routes, all inside the URL fragment: `#/` and `#/doc/<id>?page=N&view=ocr` (or
+//! `view=compare`).
 
 use serde::{Deserialize, Serialize};
 use yew_router::prelude::*;
@@ -22,6 +23,9 @@ pub enum View {
     Corrected,
     /// The OCR exactly as produced.
     Ocr,
+    /// The OCR beside the transcription (or, with `run`, beside a further OCR run), with every
+    /// correction marked.
+    Compare,
 }
 
 /// The query part of a document route.
@@ -33,7 +37,8 @@ pub struct DocumentQuery {
     /// Absent means the transcription where there is one, else the OCR.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<View>,
-    /// With `view=ocr`, which further OCR run to show (1 = the first alternate run).
+    /// With `view=ocr`, which further OCR run to show (1 = the first alternate run); with
+    /// `view=compare`, which run the OCR is compared with instead of the transcription.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<usize>,
     /// The query whose hits are marked: the search that led here, or what the reader typed in

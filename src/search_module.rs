@@ -64,10 +64,10 @@ pub async fn ask(
             Some(remote) => remote.ask(&request),
             None => return Reply::Damaged("the engine is not open".into()),
         };
-        let files = match serde_json::from_str::<Reply>(&reply) {
+        let files = match readingroom_core::decode::reply(&reply) {
             Ok(Reply::Need(files)) => files,
             Ok(answer) => return answer,
-            Err(error) => return Reply::Damaged(error.to_string()),
+            Err(error) => return Reply::Damaged(error),
         };
         asked.set(asked.get() + files.len());
         progress(loaded.get(), asked.get());
@@ -123,7 +123,7 @@ async fn load() -> Result<JsValue, String> {
 }
 
 /// The message of a JavaScript error.
-fn describe(error: &JsValue) -> String {
+pub(crate) fn describe(error: &JsValue) -> String {
     match error.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),
         None => error.as_string().unwrap_or_else(|| "an unknown error".to_owned()),

@@ -1,5 +1,6 @@
 //! Reusable parts of the pages, one component and its props per file.
 
+mod compare;
 mod document_list;
 mod error_card;
 mod facet_panel;
@@ -17,6 +18,7 @@ mod result_list;
 mod search_box;
 mod view_tabs;
 
+pub use compare::CompareView;
 pub use document_list::DocumentList;
 pub use error_card::ErrorCard;
 pub use facet_panel::FacetPanel;

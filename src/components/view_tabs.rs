@@ -1,7 +1,8 @@
-//! The choice of text: the transcription, the OCR, and any further OCR runs. Each choice is a
-//! link, so the URL always says what is shown; the links sit in a labelled `<nav>` and the
-//! current one carries `aria-current="page"`, which is how links that change the URL announce
-//! their state (a tab list is for panels that switch in place).
+//! The choice of text: the transcription, the OCR, any further OCR runs, and the comparison of
+//! the OCR with the second text where there is one. Each choice is a link, so the URL always
+//! says what is shown; the links sit in a labelled `<nav>` and the current one carries
+//! `aria-current="page"`, which is how links that change the URL announce their state (a tab
+//! list is for panels that switch in place).
 
 use crate::route::{DocumentQuery, Route, View};
 use yew::prelude::*;
@@ -28,6 +29,9 @@ pub fn ViewTabs(props: &Props) -> Html {
     choices.push(("OCR".to_owned(), View::Ocr, None));
     for (index, label) in props.alternates.iter().enumerate() {
         choices.push((format!("OCR: {label}"), View::Ocr, Some(index + 1)));
+    }
+    if props.has_corrected || !props.alternates.is_empty() {
+        choices.push(("Compare".to_owned(), View::Compare, None));
     }
     if choices.len() < 2 {
         return Html::default();

@@ -1,7 +1,6 @@
 //! `use_json`: fetch a JSON file of the bundle once per URL, with loading and error states.
 
-use crate::api;
-use serde::de::DeserializeOwned;
+use crate::api::{self, BundleJson};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,7 +36,7 @@ impl<T> PartialEq for Fetch<T> {
 /// Fetches `url` whenever it changes; `None` waits (for example until the catalog names the
 /// file). A response for an older URL never overwrites the state of a newer one.
 #[hook]
-pub fn use_json<T: DeserializeOwned + 'static>(url: Option<String>) -> Fetch<T> {
+pub fn use_json<T: BundleJson>(url: Option<String>) -> Fetch<T> {
     let state = use_state(|| Fetch::Loading);
     let current = use_mut_ref(|| None::<String>);
     {

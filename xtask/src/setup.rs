@@ -75,11 +75,13 @@ fn npm_packages() -> anyhow::Result<()> {
     let lock = fs::read(root.join("package-lock.json")).context("cannot read package-lock.json")?;
     let hash = format!("{:x}", Sha256::digest(&lock));
     if fs::read_to_string(npm_stamp()).is_ok_and(|stamp| stamp.trim() == hash) {
-        eprintln!("setup: npm packages (binaryen, Playwright, axe-core, Pagefind): present");
+        eprintln!(
+            "setup: npm packages (binaryen, terser, Playwright, axe-core, Pagefind): present"
+        );
         return Ok(());
     }
     eprintln!(
-        "setup: installing npm packages from package-lock.json (wasm-opt from binaryen, Playwright and axe-core, Pagefind for the benchmarks)"
+        "setup: installing npm packages from package-lock.json (wasm-opt from binaryen, terser, Playwright and axe-core, Pagefind for the benchmarks)"
     );
     process::run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     fs::write(npm_stamp(), hash).context("cannot record the npm install")

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 mod verify;
-pub use verify::{data_hash, read_catalog, verify, verify_data};
+pub use verify::{data_hash, read_catalog, read_data, verify, verify_data};
 
 /// Bumped whenever a reader of an older bundle would misread a newer one (2: the catalog
 /// carries its checksum).

@@ -11,6 +11,7 @@
 //! - [`source`] is one document in source form (metadata, OCR, optional correction);
 //! - [`bundle`] is the served form that `readingroom build` writes and the app reads, defined
 //!   once here so both sides agree by construction;
+//! - [`decode`] reads the bundle's JSON and the engine's replies with little code, for the app;
 //! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence;
 //! - [`compare`] sets the OCR against its correction: character and word error rates that
 //!   agree with dinglehopper, the alignment, and the list of corrections;
@@ -23,6 +24,7 @@ pub mod calendar;
 pub mod check;
 pub mod compare;
 pub mod corrected;
+pub mod decode;
 pub mod diagnostic;
 pub mod distance;
 pub mod extract;

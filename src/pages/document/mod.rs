@@ -9,7 +9,8 @@ use crate::api;
 use crate::app::use_catalog;
 use crate::components::reading_tools;
 use crate::components::{
-    ErrorCard, FindBar, HitLabel, Loading, MarkdownView, MetaHeader, PageText, Pager, ViewTabs,
+    CompareView, ErrorCard, FindBar, HitLabel, Loading, MarkdownView, MetaHeader, PageText, Pager,
+    ViewTabs,
 };
 use crate::hooks::{Fetch, Highlight, use_highlight, use_json};
 use crate::route::{DocumentQuery, Route, View};
@@ -86,10 +87,12 @@ fn resolve(asked: &DocumentQuery, data: &DocumentData, has_corrected: bool) -> D
     let count = data.pages.len().max(1);
     let view = match asked.view {
         Some(View::Corrected) | None if has_corrected => View::Corrected,
+        Some(View::Compare) => View::Compare,
         _ => View::Ocr,
     };
-    let run =
-        asked.run.filter(|&run| view == View::Ocr && (1..=data.alternates.len()).contains(&run));
+    let run = asked
+        .run
+        .filter(|&run| view != View::Corrected && (1..=data.alternates.len()).contains(&run));
     let page = Some(asked.page.unwrap_or(1).clamp(1, count));
     DocumentQuery { page, view: Some(view), run, q: asked.q.clone() }
 }
@@ -126,7 +129,13 @@ fn Reading(props: &ReadingProps) -> Html {
     let count = data.pages.len();
     let alternates: Vec<String> = data.alternates.iter().map(|run| run.file.clone()).collect();
     let labels = hits.labels(page - 1, *current);
-    let text = text(data, query, labels);
+    let text = match view {
+        View::Compare => html! {
+            <CompareView id={id.clone()} data_file={props.entry.data.clone()} has_corrected={props.entry.has_corrected}
+                alternates={data.alternates.len()} {page} text={data.pages.get(page - 1).cloned()} query={query.clone()} />
+        },
+        _ => text(data, query, labels),
+    };
     let status = find::status(&props.highlight, &hits, *current, view);
     html! {
         <>

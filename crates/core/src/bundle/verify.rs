@@ -5,9 +5,10 @@
 //! the catalog and `search/meta.json` carry their own checksum and must agree with themselves;
 //! every other index file ends in a checksum ([`crate::search::format::seal`]).
 
-use super::{CATALOG_FILE, Catalog, FORMAT_VERSION, short_hash};
+use super::{CATALOG_FILE, Catalog, DocumentData, FORMAT_VERSION, short_hash};
+use crate::decode;
 use crate::search::format::seal::{mismatch, unseal, unseal_json};
-use crate::search::format::{self, FormatError, IndexMeta, damaged, json};
+use crate::search::format::{self, FormatError, IndexMeta, damaged};
 
 /// Checks any file of a bundle; `Ok` means it may be read.
 pub fn verify(file: &str, bytes: &[u8]) -> Result<(), FormatError> {
@@ -43,10 +44,17 @@ pub fn verify_data(file: &str, bytes: &[u8]) -> Result<(), FormatError> {
     Ok(())
 }
 
+/// Reads a document's data file, checked against the hash its name carries.
+pub fn read_data(file: &str, bytes: &[u8]) -> Result<DocumentData, FormatError> {
+    verify_data(file, bytes)?;
+    decode::document_data(text(file, bytes)?).map_err(|e| damaged(file, &e))
+}
+
 /// Reads the catalog, checked: its checksum, its format, and every entry's data file.
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, FormatError> {
     unseal_json(CATALOG_FILE, bytes)?;
-    let catalog: Catalog = json(CATALOG_FILE, bytes)?;
+    let text = text(CATALOG_FILE, bytes)?;
+    let catalog = decode::catalog(text).map_err(|e| damaged(CATALOG_FILE, &e))?;
     if catalog.format != FORMAT_VERSION {
         return Err(FormatError {
             file: CATALOG_FILE.to_owned(),
@@ -65,6 +73,10 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, FormatError> {
         }
     }
     Ok(catalog)
+}
+
+fn text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, FormatError> {
+    std::str::from_utf8(bytes).map_err(|e| damaged(file, &e.to_string()))
 }
 
 #[cfg(test)]

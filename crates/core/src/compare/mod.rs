@@ -27,6 +27,8 @@
 //! Corrections ([`corrections`]) come from the character alignment, grouped into words and
 //! classified. [`compare_markdown`] compares against a correction written in Markdown (as
 //! `corrected.md` is), reading it as its rendered text and pointing back into the source.
+//! [`view`] answers the reader's compare view: one page of a document against its
+//! transcription or another OCR run, set out block by block, and every page's rates.
 //!
 //! The browser builds leave out the Unicode composition tables: there, text is compared in the
 //! normalization it is written in (see [`normalize`]).
@@ -43,6 +45,7 @@ pub mod normalize;
 pub mod refine;
 mod regions;
 pub mod text;
+pub mod view;
 pub mod words;
 
 pub use budget::Budget;
@@ -82,7 +85,12 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn new(chars: usize, words: usize, char_distance: usize, word_distance: usize) -> Metrics {
+    pub(crate) fn new(
+        chars: usize,
+        words: usize,
+        char_distance: usize,
+        word_distance: usize,
+    ) -> Metrics {
         let rate = |d: usize, n: usize| (n > 0).then(|| d as f64 / n as f64);
         Metrics {
             cer: rate(char_distance, chars),
@@ -167,7 +175,8 @@ pub fn word_tokens(text: &Prepared) -> Vec<Token> {
     tokens
 }
 
-fn rates(a: &Prepared, b: &Prepared, char_ops: &[Op]) -> Metrics {
+/// The error rates of two prepared texts from the alignment of their clusters.
+pub(crate) fn rates(a: &Prepared, b: &Prepared, char_ops: &[Op]) -> Metrics {
     let (char_distance, chars_exact) = exact_or_bound(&a.ids, &b.ids, cost(char_ops));
     let mut words = words::WordInterner::default();
     let (wa, wb) = (words::word_ids(&a.text, &mut words), words::word_ids(&b.text, &mut words));

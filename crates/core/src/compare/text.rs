@@ -72,6 +72,12 @@ impl Prepared {
         self.source[clusters.start] as usize..self.source[clusters.end] as usize
     }
 
+    /// The first cluster whose bytes in the original start at or after byte `at` (the number of
+    /// clusters when none does).
+    pub fn cluster_at(&self, at: usize) -> usize {
+        self.source[..self.len()].partition_point(|&start| (start as usize) < at)
+    }
+
     /// The byte range in [`Prepared::text`] of clusters `clusters`.
     pub fn span(&self, clusters: Range<usize>) -> Range<usize> {
         self.bounds[clusters.start] as usize..self.bounds[clusters.end] as usize

@@ -1,0 +1,151 @@
+//! The app's readers ([`readingroom_core::decode`]) give exactly what serde gives on the same
+//! text: for the catalog and every data file of the default collection, for Markdown holding
+//! every kind of node, and for every kind of reply the engine sends (files to load, results of
+//! exact, fuzzy, phrase and filtered queries, marks, query errors, damage). A file they cannot
+//! read is named with the member that failed.
+
+mod common;
+use common::documents::load;
+use readingroom_core::bundle::{self, BuiltFile, CATALOG_FILE, Catalog, DocumentData};
+use readingroom_core::decode;
+use readingroom_core::markdown::{Kind, Node};
+use readingroom_core::meta::Meta;
+use readingroom_core::search::engine::Index;
+use readingroom_core::search::format::META_FILE;
+use readingroom_core::search::results::{Reply, Request};
+use readingroom_core::source::SourceDocument;
+use std::collections::{BTreeSet, HashMap};
+
+fn text(file: &BuiltFile) -> &str {
+    std::str::from_utf8(&file.bytes).expect("UTF-8")
+}
+
+#[test]
+fn the_catalog_and_every_data_file_read_as_serde_reads_them() {
+    let files = bundle::build(&load(None));
+    let catalog = files.iter().find(|f| f.path == CATALOG_FILE).expect("a catalog");
+    let by_serde: Catalog = serde_json::from_str(text(catalog)).expect("serde reads it");
+    assert_eq!(decode::catalog(text(catalog)), Ok(by_serde.clone()));
+    assert_eq!(bundle::read_catalog(&catalog.bytes), Ok(by_serde.clone()));
+    assert!(by_serde.documents.iter().any(|d| d.quality.is_some()), "quality is compared");
+    assert!(by_serde.documents.iter().any(|d| !d.meta.alternate_ocr.is_empty()));
+    let mut read = 0;
+    for file in files.iter().filter(|f| f.path.starts_with("docs/")) {
+        let by_serde: DocumentData = serde_json::from_str(text(file)).expect("serde reads it");
+        assert_eq!(decode::document_data(text(file)).as_ref(), Ok(&by_serde), "{}", file.path);
+        assert_eq!(bundle::read_data(&file.path, &file.bytes), Ok(by_serde));
+        read += 1;
+    }
+    assert_eq!(read, by_serde.documents.len());
+}
+
+/// Markdown with every kind of node (`kinds` below lists them, and fails to compile when a
+/// kind is added without being covered here).
+const EVERY_KIND: &str = "<!-- page 1 -->\n# Title\n\nSome *emphasis*, **strong**, ~~strike~~, \
+`code`, a [link](https://example.org), a [bad one](javascript:alert(1)) and \
+![an image](x.png).  \nA hard break.\nA soft one.\n\n> A quote\n\n3. three\n4. four\n\n- item\n\n\
+```\ncode block\n```\n\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<b>raw</b>\n";
+
+fn kinds(node: &Node, seen: &mut BTreeSet<&'static str>) {
+    seen.insert(match node.kind {
+        Kind::Root => "root",
+        Kind::Heading(_) => "heading",
+        Kind::Paragraph => "paragraph",
+        Kind::Quote => "quote",
+        Kind::List { start: Some(_) } => "ordered list",
+        Kind::List { start: None } => "list",
+        Kind::Item => "item",
+        Kind::CodeBlock => "code block",
+        Kind::Rule => "rule",
+        Kind::Table => "table",
+        Kind::TableHead => "table head",
+        Kind::TableRow => "table row",
+        Kind::TableCell => "table cell",
+        Kind::Emphasis => "emphasis",
+        Kind::Strong => "strong",
+        Kind::Strike => "strike",
+        Kind::Link { href: Some(_) } => "link",
+        Kind::Link { href: None } => "unsafe link",
+        Kind::Image => "image",
+        Kind::Text => "text",
+        Kind::Code => "code",
+        Kind::Html => "html",
+        Kind::SoftBreak => "soft break",
+        Kind::HardBreak => "hard break",
+    });
+    node.children.iter().for_each(|child| kinds(child, seen));
+}
+
+#[test]
+fn markdown_trees_with_every_kind_of_node_read_as_serde_reads_them() {
+    let document = SourceDocument {
+        meta: Meta { id: "md".into(), title: "Markdown".into(), ..Meta::default() },
+        ocr: "Title".into(),
+        corrected: Some(EVERY_KIND.into()),
+        alternates: Vec::new(),
+    };
+    let files = bundle::build(&[document]);
+    let data = files.iter().find(|f| f.path.starts_with("docs/")).expect("a data file");
+    let by_serde: DocumentData = serde_json::from_str(text(data)).expect("serde reads it");
+    let mut seen = BTreeSet::new();
+    kinds(by_serde.pages[0].corrected.as_ref().expect("a transcription"), &mut seen);
+    assert_eq!(seen.len(), 24, "every kind is in the text: {seen:?}");
+    assert_eq!(decode::document_data(text(data)), Ok(by_serde));
+}
+
+/// Every reply to `request`, the requests for files first, read both ways.
+fn compare_replies(
+    index: &mut Index,
+    files: &HashMap<String, Vec<u8>>,
+    request: &Request,
+    seen: &mut BTreeSet<String>,
+) {
+    for _ in 0..16 {
+        let reply = index.ask(request);
+        let json = serde_json::to_string(&reply).expect("replies serialize");
+        seen.insert(json.split('"').nth(1).unwrap_or_default().to_owned());
+        let by_serde: Reply = serde_json::from_str(&json).expect("serde reads it");
+        assert_eq!(decode::reply(&json), Ok(by_serde), "{json}");
+        let Reply::Need(needed) = reply else { return };
+        for file in needed {
+            index.add(&file, files[&file].clone()).expect("a sound file");
+        }
+    }
+    panic!("no answer to {request:?}");
+}
+
+#[test]
+fn every_kind_of_reply_reads_as_serde_reads_it() {
+    let files: HashMap<String, Vec<u8>> =
+        bundle::build(&load(None)).into_iter().map(|f| (f.path, f.bytes)).collect();
+    let mut index = Index::new(&files[META_FILE]).expect("the index opens");
+    let document = files.keys().find(|p| p.starts_with("docs/cia-")).expect("a document").clone();
+    let mut seen = BTreeSet::new();
+    for query in ["party", "Kazakhstanskaya", "\"soviet union\" OR instruct*", "country:USSR -x"] {
+        let search = Request::Search { query: query.into(), limit: 10, pages: 0 };
+        compare_replies(&mut index, &files, &search, &mut seen);
+        let highlight = Request::Highlight { query: query.into(), document: document.clone() };
+        compare_replies(&mut index, &files, &highlight, &mut seen);
+    }
+    let bad = Request::Search { query: "\"open".into(), limit: 5, pages: 0 };
+    compare_replies(&mut index, &files, &bad, &mut seen);
+    assert_eq!(seen, BTreeSet::from(["done", "marked", "need", "query_error"].map(String::from)));
+    let damaged = Reply::Damaged("search/table.x.bin: the file is damaged".into());
+    let json = serde_json::to_string(&damaged).expect("serializes");
+    assert_eq!(decode::reply(&json), Ok(damaged));
+}
+
+#[test]
+fn what_cannot_be_read_is_named_by_its_member() {
+    let catalog = r#"{"format":2,"documents":[{"meta":{"id":"a","title":7}}]}"#;
+    let error = decode::catalog(catalog).expect_err("a title must be a string");
+    assert_eq!(error, "documents: [0]: meta: title: expected a string, found a number");
+    let error = decode::reply(r#"{"done":{"total":-1}}"#).expect_err("a count is positive");
+    assert_eq!(error, "total: expected a whole number, found a number");
+    assert!(decode::reply(r#"{"sing":[]}"#).is_err());
+    assert!(decode::document_data("{\"id\":").is_err(), "not JSON");
+    let plain = r#"{"id":"a","pages":[{"ocr":"x","extra":1}],"more":true}"#;
+    let data = decode::document_data(plain).expect("unknown members are ignored");
+    assert_eq!(data.pages[0].furniture, []);
+    assert_eq!(data.pages[0].corrected, None);
+}
