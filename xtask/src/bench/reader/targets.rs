@@ -125,10 +125,21 @@ fn arrivals(visits: &[&Shown], kinds: &[&str], from: &str) -> String {
         ""
     };
     format!(
-        "{} (medians from {from}); then {} to show it (parsing, rendering, layout){gaps}",
+        "{} (medians from {from}); then {} {}{gaps}",
         parts.join("; "),
-        ms(median(&after))
+        ms(median(&after)),
+        kinds.last().map_or("", |kind| last_step(kind))
     )
+}
+
+/// What the app does once the last file of a load is in.
+fn last_step(kind: &str) -> &'static str {
+    match kind {
+        "catalog" => "reading the catalog and rendering the list",
+        "data" => "reading the document's data and rendering its first page",
+        "compare_wasm" => "starting the module, its first answers (cold) and rendering both panes",
+        _ => "to show it",
+    }
 }
 
 fn refs(visits: &[Shown]) -> Vec<&Shown> {
@@ -240,7 +251,7 @@ fn size_target(size: &AppSize) -> Target {
         String::new()
     } else {
         format!(
-            "{} over; the wasm is {} of it, the JS glue {}",
+            "{} over; the wasm is {} of it, the JavaScript (glue and chrome.js) {}",
             bytes((gzip - BUDGET_GZIP) as f64),
             bytes(wasm as f64),
             bytes((gzip - wasm) as f64)
