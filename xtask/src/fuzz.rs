@@ -67,5 +67,5 @@ fn keep_smallest(crashes: &Path, corpus: &Path) -> anyhow::Result<Vec<PathBuf>> 
 
 /// Cargo's target folder, as the suite sees it.
 fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| crate::target())
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(crate::target)
 }

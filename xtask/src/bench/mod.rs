@@ -2,9 +2,10 @@
 //!
 //! The benchmarks are made of parts, each a module here that measures one thing and renders
 //! one section of BENCHMARKS.md: `search` (index build, index size, query latency natively and
-//! in Chromium, side by side with Pagefind) and `compare` (the OCR comparison side by side
-//! with dinglehopper, and long pairs natively and in Chromium). A part is one more module and
-//! one more entry in [`PARTS`].
+//! in Chromium, side by side with Pagefind), `compare` (the OCR comparison side by side with
+//! dinglehopper, and long pairs natively and in Chromium) and `reader` (what a reader waits
+//! for in Chromium: the library, a document, find, the compare view; downloads, memory and the
+//! app's size). A part is one more module and one more entry in [`PARTS`].
 //!
 //! BENCHMARKS.md holds a header (the machine, the date, the commands) and one section per part
 //! between `<!-- bench:NAME -->` markers; `--only NAME` rewrites that section and keeps the
@@ -14,6 +15,7 @@
 
 mod compare;
 mod machine;
+mod reader;
 mod report;
 mod search;
 mod stats;
@@ -22,7 +24,7 @@ use anyhow::bail;
 use std::time::Instant;
 
 /// The parts, in the order they run and appear in BENCHMARKS.md.
-const PARTS: [&str; 2] = ["search", "compare"];
+const PARTS: [&str; 3] = ["search", "compare", "reader"];
 
 /// The synthetic collection sizes measured by default, in documents.
 const DEFAULT_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -36,7 +38,8 @@ pub struct Args {
     /// dinglehopper's command on every eighth article.
     #[arg(long, conflicts_with = "sizes")]
     pub quick: bool,
-    /// Run only this part (and rewrite only its section of BENCHMARKS.md): search, compare.
+    /// Run only this part (and rewrite only its section of BENCHMARKS.md): search, compare,
+    /// reader.
     #[arg(long, value_name = "PART")]
     pub only: Option<String>,
     /// The largest collection Pagefind indexes; above it the comparison is left out, since its
@@ -93,6 +96,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         let section = match part {
             "search" => search::run(args)?,
             "compare" => compare::run(args)?,
+            "reader" => reader::run(args)?,
             other => unreachable!("unknown part {other}"),
         };
         sections.push(section);

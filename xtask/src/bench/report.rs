@@ -56,6 +56,7 @@ fn header(machine: &Machine, args: &Args, elapsed: Duration) -> String {
          cargo xtask bench --sizes 1000,10000    # chosen synthetic sizes\n\
          cargo xtask bench --only search         # one part; the other sections are kept\n\
          cargo xtask bench --only compare        # the OCR comparison against dinglehopper (about 10 min)\n\
+         cargo xtask bench --only reader         # the reader in Chromium: library, document, find, compare view (a few minutes)\n\
          ```\n\n\
          The last run was `{command}`, on {date}, and took {minutes:.1} min.\n\n\
          ## Machine\n\n\
