@@ -81,8 +81,8 @@ pub fn run() -> anyhow::Result<PathBuf> {
 /// Builds the site into `staging` and returns the app's gzipped size.
 fn build_site(work: &Path, staging: &Path) -> anyhow::Result<u64> {
     let root = crate::root();
-    let search = build_wasm(work, staging, "readingroom-search", "readingroom_search")?;
-    let compare = build_wasm(work, staging, "readingroom-compare", "readingroom_compare")?;
+    let search = build_wasm(work, staging, "readingroom-search", "readingroom_search", "")?;
+    let compare = build_wasm(work, staging, "readingroom-compare", "readingroom_compare", "")?;
     let (js, wasm) = build_app(work, staging, &[("Search", &search.js), ("Compare", &compare.js)])?;
     build_documents(&root.join("documents"), &staging.join("bundle"))?;
     copy_dir(&root.join("static"), &staging.join("static"))?;
@@ -117,15 +117,10 @@ fn build_app(
     out: &Path,
     modules: &[(&str, &str)],
 ) -> anyhow::Result<(String, String)> {
-    let module = build_wasm(work, out, "readingroom", "readingroom")?;
-    let glue = fs::read_to_string(out.join(&module.js))?;
-    fs::remove_file(out.join(&module.js))?;
     let loaders: Vec<String> = modules.iter().map(|(name, js)| loader(name, js)).collect();
-    let js = format!("{glue}\n{}\n{EARLY_SEARCH}\n__wbg_init();\n", loaders.join("\n"));
-    let js = minify(work, &js, Script::Module)?;
-    let js_name = format!("readingroom-{}.js", short_hash(js.as_bytes()));
-    fs::write(out.join(&js_name), js)?;
-    Ok((js_name, module.wasm))
+    let start = format!("\n{}\n{EARLY_SEARCH}\n__wbg_init();\n", loaders.join("\n"));
+    let module = build_wasm(work, out, "readingroom", "readingroom", &start)?;
+    Ok((module.js, module.wasm))
 }
 
 /// The function the app calls to load a module the first time it needs it (the search module
@@ -146,8 +141,14 @@ const EARLY_SEARCH: &str = "if (/^#\\/?\\?(.*&)?q=[^&]/.test(location.hash)) \
      readingroomLoadSearch().catch(() => {});";
 
 /// Builds, binds and optimizes one wasm package; writes its hashed JS glue (pointed at the
-/// hashed wasm) and wasm into `out`.
-fn build_wasm(work: &Path, out: &Path, package: &str, stem: &str) -> anyhow::Result<Module> {
+/// hashed wasm, with `tail` added, then minified) and wasm into `out`.
+fn build_wasm(
+    work: &Path,
+    out: &Path,
+    package: &str,
+    stem: &str,
+    tail: &str,
+) -> anyhow::Result<Module> {
     process::run(Command::new("cargo").args([
         "build",
         "--release",
@@ -175,7 +176,8 @@ fn build_wasm(work: &Path, out: &Path, package: &str, stem: &str) -> anyhow::Res
     let wasm_bytes = fs::read(&optimized)?;
     let wasm = format!("{package}-{}.wasm", short_hash(&wasm_bytes));
     let glue = fs::read_to_string(bindgen.join(format!("{stem}.js")))?;
-    let glue = minify(work, &point_at_wasm(&glue, stem, &wasm)?, Script::Module)?;
+    let glue = point_at_wasm(&glue, stem, &wasm)? + tail;
+    let glue = minify(work, &glue, Script::Module)?;
     let js = format!("{package}-{}.js", short_hash(glue.as_bytes()));
     fs::write(out.join(&wasm), wasm_bytes)?;
     fs::write(out.join(&js), glue)?;
