@@ -140,7 +140,8 @@ mod tests {
         let ranges =
             [Labelled::new(1..2, 'i'), Labelled::new(4..99, 'p'), Labelled::new(3..3, 'e')];
         assert_eq!(cut("aé bc", &ranges), pairs(&[("a", ""), ("é", "i"), (" ", ""), ("bc", "p")]));
-        let backwards = [Labelled { range: 3..1, label: 'r' }];
+        let (high, low) = (3, 1);
+        let backwards = [Labelled { range: high..low, label: 'r' }];
         assert_eq!(cut("abcd", &backwards), pairs(&[("abcd", "")]));
     }
 
