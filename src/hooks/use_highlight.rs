@@ -1,12 +1,13 @@
-//! `use_highlight`: what the reader's query marks on every page of the open document, asked
-//! of the search engine module ([`search_module::ask`]) whenever the query changes.
+//! `use_highlight`: what the reader's query marks on the page shown of the open document, and
+//! how many hits every other page has, asked of the search engine module
+//! ([`search_module::ask`]) whenever the query or the page changes.
 //!
 //! The engine tokenizes the document once and keeps it, so each keystroke in the find field
-//! costs one walk over its tokens. While a new query is on its way the previous marks stay on
-//! screen, so typing never blanks the text.
+//! costs one walk over its tokens, and only the page shown crosses to the app. While a new
+//! answer is on its way the previous one stays, so typing never blanks the text.
 
 use crate::search_module::{self, SearchEngine};
-use readingroom_core::search::highlight::DocumentMarks;
+use readingroom_core::search::highlight::MarkedPage;
 use readingroom_core::search::results::{Reply, Request};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,7 +19,7 @@ pub enum Highlight {
     Off,
     /// The first answer is on its way.
     Loading,
-    Ready(Rc<DocumentMarks>),
+    Ready(Rc<MarkedPage>),
     /// The query cannot be read; the sentence says where and why.
     BadQuery(Rc<str>),
     Failed(Rc<str>),
@@ -38,15 +39,16 @@ impl PartialEq for Highlight {
     }
 }
 
-/// Marks `query` on the document whose data file (bundle-relative) is `document`.
+/// Marks `query` on page `page` (from 1) of the document whose data file (bundle-relative)
+/// is `document`.
 #[hook]
-pub fn use_highlight(document: String, query: Option<String>) -> Highlight {
+pub fn use_highlight(document: String, query: Option<String>, page: usize) -> Highlight {
     let engine = use_context::<SearchEngine>().unwrap_or_default();
     let state = use_state(|| Highlight::Off);
     let current = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
-        use_effect_with((document, query), move |(document, query)| {
+        use_effect_with((document, query, page), move |(document, query, page)| {
             let ticket = {
                 let mut current = current.borrow_mut();
                 *current += 1;
@@ -60,7 +62,7 @@ pub fn use_highlight(document: String, query: Option<String>) -> Highlight {
             if !matches!(*state, Highlight::Ready(_)) {
                 state.set(Highlight::Loading);
             }
-            let request = Request::Highlight { query, document: document.clone() };
+            let request = Request::Highlight { query, document: document.clone(), page: *page };
             wasm_bindgen_futures::spawn_local(async move {
                 let reply = search_module::ask(&engine, &request, &|_, _| {}).await;
                 if *current.borrow() != ticket {

@@ -124,8 +124,11 @@ fn every_kind_of_reply_reads_as_serde_reads_it() {
     for query in ["party", "Kazakhstanskaya", "\"soviet union\" OR instruct*", "country:USSR -x"] {
         let search = Request::Search { query: query.into(), limit: 10, pages: 0 };
         compare_replies(&mut index, &files, &search, &mut seen);
-        let highlight = Request::Highlight { query: query.into(), document: document.clone() };
-        compare_replies(&mut index, &files, &highlight, &mut seen);
+        for page in [1, 2, 99] {
+            let highlight =
+                Request::Highlight { query: query.into(), document: document.clone(), page };
+            compare_replies(&mut index, &files, &highlight, &mut seen);
+        }
     }
     let bad = Request::Search { query: "\"open".into(), limit: 5, pages: 0 };
     compare_replies(&mut index, &files, &bad, &mut seen);

@@ -63,7 +63,11 @@ fn Reader(props: &ReaderProps) -> Html {
         .and_then(|location| location.query::<DocumentQuery>().ok())
         .unwrap_or_default();
     let entry = &props.entry;
-    let highlight = use_highlight(entry.data.clone(), asked.q.clone());
+    let page = match &props.data {
+        Fetch::Ready(data) => resolve(&asked, data, entry.has_corrected).page,
+        _ => asked.page,
+    };
+    let highlight = use_highlight(entry.data.clone(), asked.q.clone(), page.unwrap_or(1));
     let body = match &props.data {
         Fetch::Loading => html! { <Loading label="Loading the document…" /> },
         Fetch::Failed(message) => html! {
@@ -123,7 +127,7 @@ fn Reading(props: &ReadingProps) -> Html {
         use_effect_with((query.q.clone(), view, run), move |_| current.set(None));
     }
     let find = find::use_find(&props.entry.meta.id, query, &hits, &current);
-    scroll::use_scroll_to_current(*current, page);
+    scroll::use_scroll_to_current(*current, hits.marked_page());
     let id = props.entry.meta.id.clone();
     let data = &props.data;
     let count = data.pages.len();

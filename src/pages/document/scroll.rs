@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
-/// Scrolls the mark of hit `current` (on page `page`) to the middle of the screen whenever
-/// either changes.
+/// Scrolls the mark of hit `current` to the middle of the screen whenever it changes, or the
+/// marks of another page (`marked`, from 1) arrive: a step that turns the page has its mark
+/// only once the engine has sent that page.
 #[hook]
-pub fn use_scroll_to_current(current: Option<usize>, page: usize) {
-    use_effect_with((current, page), |(current, _)| {
+pub fn use_scroll_to_current(current: Option<usize>, marked: usize) {
+    use_effect_with((current, marked), |(current, _)| {
         let Some(number) = current else { return };
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let selector = format!("mark[data-hit=\"{number}\"]");

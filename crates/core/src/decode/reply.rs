@@ -1,9 +1,11 @@
 //! The engine's replies to the app ([`Reply`]): files to load, a query's results, the marks of
 //! a document, or what went wrong.
 
-use super::{Object, Result, list, optional, tagged, to_f64, to_text, usize_pair, variant};
+use super::{
+    Object, Result, list, optional, tagged, to_f64, to_text, to_usize, usize_pair, variant,
+};
 use crate::search::format::PostingLayer;
-use crate::search::highlight::{DocumentMarks, Mark, PageMarks, Presence};
+use crate::search::highlight::{Mark, MarkedPage, PageMarks, PageTally, Presence, Tally};
 use crate::search::results::{
     FacetCount, Facets, Hit, LayerHits, Reply, ResultDoc, ResultPage, SearchResults, Snippet,
     Variant,
@@ -16,7 +18,7 @@ pub fn reply(text: &str) -> Result<Reply> {
     match name.as_str() {
         "need" => list(data, to_text).map(Reply::Need),
         "done" => results(data).map(Reply::Done),
-        "marked" => document_marks(data).map(Reply::Marked),
+        "marked" => marked_page(data).map(Reply::Marked),
         "query_error" => {
             let mut o = Object::of(data)?;
             let message = o.string("message");
@@ -138,11 +140,32 @@ fn layer(value: Value) -> Result<PostingLayer> {
     })
 }
 
-fn document_marks(value: Value) -> Result<DocumentMarks> {
+fn marked_page(value: Value) -> Result<MarkedPage> {
     let mut o = Object::of(value)?;
-    let marks =
-        DocumentMarks { terms: o.list("terms", to_text), pages: o.list("pages", page_marks) };
-    o.done(marks)
+    let marked = MarkedPage {
+        terms: o.list("terms", to_text),
+        page: o.usize("page"),
+        marks: o.get("marks", page_marks).unwrap_or_default(),
+        tallies: o.list("tallies", page_tally),
+    };
+    o.done(marked)
+}
+
+fn page_tally(value: Value) -> Result<PageTally> {
+    let mut o = Object::of(value)?;
+    let tally = PageTally {
+        ocr: o.get("ocr", tally).unwrap_or_default(),
+        corrected: o.get("corrected", tally).unwrap_or_default(),
+        runs: o.list("runs", tally),
+    };
+    o.done(tally)
+}
+
+fn tally(value: Value) -> Result<Tally> {
+    match list(value, to_usize)?.as_slice() {
+        &[marks, fuzzy, both, alone] => Ok(Tally { marks, fuzzy, both, alone }),
+        _ => Err("expected four numbers".into()),
+    }
 }
 
 fn page_marks(value: Value) -> Result<PageMarks> {

@@ -1,7 +1,7 @@
 //! What a search answers, as the CLI prints it (`--json`) and the app shows it.
 
 use super::format::PostingLayer;
-use super::highlight::DocumentMarks;
+use super::highlight::MarkedPage;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -112,9 +112,10 @@ pub enum Request {
         #[serde(default)]
         pages: usize,
     },
-    /// What a query marks on every page of one document, named by its data file (the path
-    /// relative to the bundle that its catalog entry gives).
-    Highlight { query: String, document: String },
+    /// What a query marks on page `page` (from 1) of one document, named by its data file
+    /// (the path relative to the bundle that its catalog entry gives), with how many marks
+    /// every other page has.
+    Highlight { query: String, document: String, page: usize },
 }
 
 /// One answer of the engine across the wasm edge (see the `readingroom-search` crate): the
@@ -124,7 +125,7 @@ pub enum Request {
 pub enum Reply {
     Need(Vec<String>),
     Done(SearchResults),
-    Marked(DocumentMarks),
+    Marked(MarkedPage),
     /// The query cannot be read: the sentence to show.
     QueryError {
         message: String,

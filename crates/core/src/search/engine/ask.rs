@@ -34,8 +34,8 @@ impl Index {
                     Err(error) => Reply::Damaged(error.to_string()),
                 }
             }
-            Request::Highlight { document, .. } => match self.matcher(&parsed) {
-                Ok(Outcome::Done(matcher)) => self.highlight(&matcher, document),
+            Request::Highlight { document, page, .. } => match self.matcher(&parsed) {
+                Ok(Outcome::Done(matcher)) => self.highlight(&matcher, document, *page),
                 Ok(Outcome::Need(mut files)) => {
                     if !self.data.contains_key(document) {
                         files.push(document.clone());
@@ -47,8 +47,9 @@ impl Index {
         }
     }
 
-    /// The marks of `matcher` on a document, tokenizing it once for every later query.
-    fn highlight(&self, matcher: &Matcher, document: &str) -> Reply {
+    /// The marks of `matcher` on a page of a document, and the tallies of every page,
+    /// tokenizing the document once for every later query.
+    fn highlight(&self, matcher: &Matcher, document: &str, page: usize) -> Reply {
         let Some(data) = self.data.get(document) else {
             return Reply::Need(vec![document.to_owned()]);
         };
@@ -61,7 +62,7 @@ impl Index {
                 tokens
             }
         };
-        Reply::Marked(tokens.marks(matcher))
+        Reply::Marked(tokens.marks(matcher).page(page))
     }
 }
 

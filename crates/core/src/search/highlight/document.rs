@@ -60,6 +60,41 @@ pub struct DocumentMarks {
     pub pages: Vec<PageMarks>,
 }
 
+/// How many marks one text of a page has: in all, through an OCR variant, and (where the page
+/// has an OCR text and a transcription) found in both texts or in this one only. On the wire
+/// it is four numbers, as a page has a tally for each text and a document hundreds of pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "[usize; 4]", into = "[usize; 4]")]
+pub struct Tally {
+    pub marks: usize,
+    pub fuzzy: usize,
+    pub both: usize,
+    pub alone: usize,
+}
+
+/// The tallies of one page, one for each of its texts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageTally {
+    pub ocr: Tally,
+    pub corrected: Tally,
+    /// One per further OCR run, in the document's order of runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<Tally>,
+}
+
+/// What the reader is sent for a query: the marks of the one page it shows, and every page's
+/// tallies, which number the hits through the document and let "next" cross pages. Sending
+/// every page's marks would make each keystroke pay for the document's length.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MarkedPage {
+    /// The query's expressions as written; each mark's `term` indexes this.
+    pub terms: Vec<String>,
+    /// The page the marks are on, from 1; a page the document does not have has none.
+    pub page: usize,
+    pub marks: PageMarks,
+    pub tallies: Vec<PageTally>,
+}
+
 impl DocumentTokens {
     /// The document's tokens, folded from `fold` (the index's table) when given.
     pub fn new(data: &DocumentData, fold: Option<&FoldTable>) -> DocumentTokens {
@@ -91,6 +126,54 @@ impl DocumentTokens {
     pub fn marks(&self, matcher: &Matcher) -> DocumentMarks {
         let pages = self.pages.iter().map(|page| page.marks(matcher)).collect();
         DocumentMarks { terms: matcher.terms.clone(), pages }
+    }
+}
+
+impl DocumentMarks {
+    /// The marks of page `page` (from 1) and the tallies of every page.
+    pub fn page(mut self, page: usize) -> MarkedPage {
+        let tallies = self.pages.iter().map(PageMarks::tally).collect();
+        let marks = page
+            .checked_sub(1)
+            .and_then(|i| self.pages.get_mut(i))
+            .map(std::mem::take)
+            .unwrap_or_default();
+        MarkedPage { terms: self.terms, page, marks, tallies }
+    }
+}
+
+impl PageMarks {
+    /// How many marks each text of the page has, and of what kind.
+    pub fn tally(&self) -> PageTally {
+        let (ocr_presence, corrected_presence) =
+            self.presence.split_at(self.ocr.len().min(self.presence.len()));
+        PageTally {
+            ocr: tally(&self.ocr, ocr_presence),
+            corrected: tally(&self.corrected, corrected_presence),
+            runs: self.runs.iter().map(|marks| tally(marks, &[])).collect(),
+        }
+    }
+}
+
+fn tally(marks: &[Mark], presence: &[Presence]) -> Tally {
+    let both = presence.iter().filter(|p| **p == Presence::Both).count();
+    Tally {
+        marks: marks.len(),
+        fuzzy: marks.iter().filter(|m| m.fuzzy).count(),
+        both,
+        alone: presence.len() - both,
+    }
+}
+
+impl From<[usize; 4]> for Tally {
+    fn from([marks, fuzzy, both, alone]: [usize; 4]) -> Tally {
+        Tally { marks, fuzzy, both, alone }
+    }
+}
+
+impl From<Tally> for [usize; 4] {
+    fn from(t: Tally) -> [usize; 4] {
+        [t.marks, t.fuzzy, t.both, t.alone]
     }
 }
 
@@ -172,6 +255,37 @@ mod tests {
 
     fn mark(term: usize) -> Mark {
         Mark { start: 0, end: 1, term, fuzzy: false, layer: PostingLayer::Ocr }
+    }
+
+    #[test]
+    fn a_page_is_sent_with_every_pages_tallies() {
+        let fuzzy = Mark { fuzzy: true, ..mark(1) };
+        let first = PageMarks {
+            ocr: vec![mark(0), fuzzy],
+            corrected: vec![mark(0)],
+            runs: vec![vec![mark(0)]],
+            presence: vec![Presence::Both, Presence::OcrOnly, Presence::Both],
+        };
+        let second = PageMarks { ocr: vec![mark(0)], ..PageMarks::default() };
+        let document = DocumentMarks {
+            terms: vec!["a".into(), "b".into()],
+            pages: vec![first.clone(), second],
+        };
+        let sent = document.clone().page(1);
+        assert_eq!(sent.marks, first);
+        assert_eq!(
+            sent.tallies,
+            [
+                PageTally {
+                    ocr: Tally { marks: 2, fuzzy: 1, both: 1, alone: 1 },
+                    corrected: Tally { marks: 1, fuzzy: 0, both: 1, alone: 0 },
+                    runs: vec![Tally { marks: 1, ..Tally::default() }],
+                },
+                PageTally { ocr: Tally { marks: 1, ..Tally::default() }, ..PageTally::default() },
+            ]
+        );
+        let beyond = document.page(3);
+        assert_eq!((beyond.marks, beyond.tallies.len()), (PageMarks::default(), 2));
     }
 
     #[test]

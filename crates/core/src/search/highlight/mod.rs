@@ -15,7 +15,9 @@
 
 mod document;
 
-pub use document::{DocumentMarks, DocumentTokens, PageMarks, Presence};
+pub use document::{
+    DocumentMarks, DocumentTokens, MarkedPage, PageMarks, PageTally, Presence, Tally,
+};
 
 use super::format::PostingLayer;
 use super::normalize::Token;
