@@ -26,7 +26,8 @@ use super::corrections::{self, Correction, Counts, Kind};
 use super::markdown::SourceMap;
 use super::text::{Interner, prepare};
 use super::{Metrics, align_chars, rates};
-use crate::bundle::{DocumentData, Page};
+use crate::bundle::DocumentData;
+use crate::quality;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -217,7 +218,7 @@ impl Pair {
                     "This document has no corrected transcription to compare with.".to_owned()
                 })?;
                 let (text, spans) = tree.search_text_spans();
-                let compared = blank(page, &furniture);
+                let compared = quality::ocr_without_furniture(page);
                 Ok(Pair { compared, furniture, text, map: Some(SourceMap::new(spans)) })
             }
             Against::Run(run) => {
@@ -230,19 +231,6 @@ impl Pair {
             }
         }
     }
-}
-
-/// The page's OCR with each furniture line replaced by as many spaces as it has bytes, so that
-/// every offset still holds and the line reads as an empty one.
-fn blank(page: &Page, furniture: &[Range<usize>]) -> String {
-    let mut body = page.ocr.clone();
-    for line in furniture {
-        if let Some(text) = body.get(line.clone()) {
-            let spaces = " ".repeat(text.len());
-            body.replace_range(line.clone(), &spaces);
-        }
-    }
-    body
 }
 
 /// Gives every correction the OCR's own text where furniture was blanked out of it, and names

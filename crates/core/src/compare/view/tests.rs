@@ -121,7 +121,7 @@ fn blanked_furniture_is_furniture_and_the_figures_are_the_catalogs() {
     let stamp = compared.corrections.iter().find(|c| c.kind == Kind::Furniture);
     assert!(stamp.is_some_and(|c| c.note.contains("SECRET")), "{:?}", compared.corrections);
     let figures = figures(&data, Against::Transcription).unwrap_or_else(|e| panic!("{e}"));
-    let quality = crate::quality::of_document(&data).expect("a transcription");
+    let quality = quality::of_document(&data).expect("a transcription");
     assert_eq!(figures.pages.len(), 2);
     for (metrics, catalog) in figures.pages.iter().zip(&quality.pages) {
         assert_eq!((metrics.cer, metrics.wer), (catalog.cer, catalog.wer));
