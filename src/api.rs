@@ -1,10 +1,16 @@
-//! Where the bundle lives and how its failures are worded for readers.
+//! Where the bundle lives, how its files are read, and how their failures are worded for
+//! readers.
 //!
-//! Every URL is relative to the page, so the site works under any sub-path.
+//! Every URL is relative to the page, so the site works under any sub-path. Every file of the
+//! bundle is read through one function, [`fetch_bytes`]: over HTTP on a served site, or from
+//! the store a single-file edition carries in its page (`readingroomEmbedded`, defined by
+//! `xtask/src/single_file/store.js`), so no feature has a second way to its files.
 
 use gloo_net::http::Request;
 use readingroom_core::bundle::{self, CATALOG_FILE, Catalog, DocumentData};
 use readingroom_core::search::format::FormatError;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 /// The bundle folder, relative to index.html.
 const BUNDLE_DIR: &str = "bundle";
@@ -89,8 +95,39 @@ pub async fn fetch_checked(url: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Fetches a file of the bundle as bytes.
+/// Fetches a file of the bundle as bytes: from the page's embedded store when it has one,
+/// else over HTTP.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    if let Some(reading) = EMBEDDED.with(|store| store.as_ref().map(|store| store.read(url))) {
+        return read_embedded(url, reading).await;
+    }
     let response = fetch_ok(url).await?;
     response.binary().await.map_err(|e| format!("{url} could not be read ({e})."))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The single-file edition's store of the bundle's files, keyed by the URLs a served site
+    /// fetches; absent (`None`) on a served site.
+    #[wasm_bindgen(thread_local_v2, js_name = readingroomEmbedded)]
+    static EMBEDDED: Option<EmbeddedStore>;
+
+    type EmbeddedStore;
+
+    /// The bytes of a file, as a promise of a `Uint8Array`.
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &EmbeddedStore, url: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Waits for a file of the bundle that the page's embedded store is `reading`.
+async fn read_embedded(
+    url: &str,
+    reading: Result<js_sys::Promise, JsValue>,
+) -> Result<Vec<u8>, String> {
+    let unreadable = |e: JsValue| {
+        let reason = crate::search_module::describe(&e);
+        format!("{url} could not be read from this page ({reason}). Build the file again.")
+    };
+    let bytes = JsFuture::from(reading.map_err(unreadable)?).await.map_err(unreadable)?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }

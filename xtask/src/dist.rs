@@ -45,7 +45,7 @@ pub fn dist_dir() -> PathBuf {
     crate::root().join("dist")
 }
 
-fn work_dir() -> PathBuf {
+pub(crate) fn work_dir() -> PathBuf {
     crate::target().join("xtask")
 }
 
@@ -146,7 +146,7 @@ fn loader(name: &str, js: &str) -> String {
 
 /// A page opened on a search (`#/?q=…`, a link to a search) starts loading the search module
 /// at once, beside the app's own start, rather than after it; the app's later call reuses it.
-const EARLY_SEARCH: &str = "if (/^#\\/?\\?(.*&)?q=[^&]/.test(location.hash)) \
+pub(crate) const EARLY_SEARCH: &str = "if (/^#\\/?\\?(.*&)?q=[^&]/.test(location.hash)) \
      readingroomLoadSearch().catch(() => {});";
 
 /// Builds, binds and optimizes one wasm package; writes its hashed JS glue (pointed at the
@@ -167,24 +167,23 @@ fn build_wasm(
         setup::WASM_TARGET,
     ]))?;
     let raw = crate::target().join(format!("wasm32-unknown-unknown/release/{stem}.wasm"));
-    let bindgen = work.join("bindgen");
     process::run(
         Command::new("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-name", stem, "--out-dir"])
-            .arg(&bindgen)
+            .arg(work.join(BINDGEN_DIR))
             .arg(&raw),
     )?;
-    let optimized = work.join(format!("{stem}.opt.wasm"));
+    let optimized = optimized_wasm(work, stem);
     process::run(
         Command::new(setup::npm_bin("wasm-opt"))
             .args(WASM_OPT_FLAGS)
-            .arg(bindgen.join(format!("{stem}_bg.wasm")))
+            .arg(work.join(BINDGEN_DIR).join(format!("{stem}_bg.wasm")))
             .arg("-o")
             .arg(&optimized),
     )?;
     let wasm_bytes = fs::read(&optimized)?;
     let wasm = format!("{package}-{}.wasm", short_hash(&wasm_bytes));
-    let glue = fs::read_to_string(bindgen.join(format!("{stem}.js")))?;
+    let glue = fs::read_to_string(bindgen_glue(work, stem))?;
     let glue = point_at_wasm(&glue, stem, &wasm)? + tail;
     let glue = minify(work, &glue, Script::Module)?;
     let js = format!("{package}-{}.js", short_hash(glue.as_bytes()));
@@ -193,9 +192,23 @@ fn build_wasm(
     Ok(Module { js, wasm })
 }
 
+/// Where wasm-bindgen writes each module's glue and wasm, in the work folder.
+const BINDGEN_DIR: &str = "bindgen";
+
+/// wasm-bindgen's glue of the module `stem` as the last build wrote it, before it was pointed
+/// at its hashed wasm and minified (the single-file edition gives it the wasm's bytes).
+pub(crate) fn bindgen_glue(work: &Path, stem: &str) -> PathBuf {
+    work.join(BINDGEN_DIR).join(format!("{stem}.js"))
+}
+
+/// The module `stem`'s wasm as the last build wrote it into the site, after wasm-opt.
+pub(crate) fn optimized_wasm(work: &Path, stem: &str) -> PathBuf {
+    work.join(format!("{stem}.opt.wasm"))
+}
+
 /// How a script is loaded: as an ES module (wasm-bindgen's glue) or a classic script.
 #[derive(Clone, Copy, PartialEq)]
-enum Script {
+pub(crate) enum Script {
     Module,
     Classic,
 }
@@ -204,7 +217,7 @@ enum Script {
 /// names (the app's glue goes from 8.9 to 6.7 KB gzipped, the chrome's script from 2.3 to
 /// 1.2 KB). Property names are kept, so the wasm's imports still find their functions; a
 /// classic script's top-level names are kept too.
-fn minify(work: &Path, js: &str, kind: Script) -> anyhow::Result<String> {
+pub(crate) fn minify(work: &Path, js: &str, kind: Script) -> anyhow::Result<String> {
     let input = work.join("minify.js");
     let output = work.join("minify.min.js");
     fs::write(&input, js)?;

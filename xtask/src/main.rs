@@ -2,7 +2,7 @@
 //!
 //! Two of them are all a newcomer needs: `serve` (set up, build, serve the default collection)
 //! and `test` (set up, then every check CI runs). `bench` measures and writes BENCHMARKS.md;
-//! `fuzz` runs the fuzz suite long. Each command installs what is missing first and skips what
+//! `fuzz` runs the fuzz suite long; `single-file` writes the edition that opens from a file. Each command installs what is missing first and skips what
 //! is there, so a second run does no installing.
 
 mod bench;
@@ -12,6 +12,7 @@ mod precompress;
 mod process;
 mod serve;
 mod setup;
+mod single_file;
 mod site_dir;
 mod test;
 
@@ -32,6 +33,9 @@ enum Command {
     Setup,
     /// Build the release site into dist/.
     Dist,
+    /// Set up, build dist/, and write the single-file edition: the app, its modules and a
+    /// collection in one HTML file that opens from file:// with no server.
+    SingleFile(single_file::Args),
     /// Set up, build, and serve dist/ on 127.0.0.1.
     Serve(serve::Args),
     /// Set up, then run fmt, clippy, the native tests and the browser tests.
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Setup => setup::run(),
         Command::Dist => setup::run().and_then(|()| dist::run().map(drop)),
+        Command::SingleFile(args) => single_file::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Test(args) => test::run(&args),
         Command::Bench(args) => bench::run(&args),

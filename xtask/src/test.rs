@@ -1,8 +1,9 @@
 //! `cargo xtask test`: set up, then every check CI runs, in order, stopping at the first
 //! failure: formatting, clippy (native and wasm), the native tests, then the browser tests
-//! against a freshly built dist/ served under a sub-path.
+//! against a freshly built dist/ served under a sub-path, and against the single-file edition
+//! of the same build, opened from a file.
 
-use crate::{dist, process, serve, setup};
+use crate::{dist, process, serve, setup, single_file};
 use anyhow::Context;
 use std::process::Command;
 use std::time::Instant;
@@ -77,6 +78,8 @@ const FIXTURE_COLLECTIONS: [(&str, &str, &str); 1] =
 
 fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
     let dir = dist::run()?;
+    let single = dist::work_dir().join("single-file/reading-room.html");
+    single_file::write(&dir.join("bundle"), &single)?;
     let mut mounts = vec![serve::Mount { base: TEST_BASE.to_owned(), bundle: None }];
     for (base, documents, _) in FIXTURE_COLLECTIONS {
         let bundle = crate::target().join("xtask/fixtures").join(base.trim_matches('/'));
@@ -93,6 +96,7 @@ fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
         // The tests compare the app's results with the CLI's on the same bundle.
         .env("READINGROOM_BUNDLE", dir.join("bundle"))
         .env("READINGROOM_CLI", crate::target().join("debug/readingroom"))
+        .env("READINGROOM_SINGLE_FILE", &single)
         .env("CHROMIUM", setup::CHROMIUM);
     for ((_, _, variable), url) in FIXTURE_COLLECTIONS.iter().zip(&server.urls[1..]) {
         playwright.env(variable, url);
