@@ -3,7 +3,9 @@
 // plainly what it does not have, and a new deployment waits for the reader's Reload.
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, CIA } from './fixtures.mjs';
+import { screenshot } from './screenshots.mjs';
 
 const DIST = path.dirname(process.env.READINGROOM_BUNDLE);
 // A document no test below opens before going offline.
@@ -54,6 +56,8 @@ test.describe('offline', () => {
   test('a document read once opens and finds offline; one never saved says so plainly', async ({ page, context }) => {
     await page.goto('./');
     await controlled(page);
+    // A first install is no update: no notice.
+    await expect(page.locator('#update-notice')).toBeEmpty();
     await page.goto(`./#/doc/${CIA.id}?q=party`);
     await expect(marks(page).first()).toBeVisible();
     await cached(page, /bundle\/docs\/cia-rdp80/);
@@ -131,6 +135,14 @@ test.describe('offline', () => {
     const data = Object.keys(listing()).find((file) => file.startsWith(`bundle/docs/${UNREAD.id}.`));
     expect(data).toBeTruthy();
     await expect(region).toContainText(/To download: [\d,]+ bytes/);
+    // The open menu, in light and dark, has nothing axe finds against WCAG 2.2 AA.
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const axe = await new AxeBuilder({ page }).include('.site-header')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await screenshot(page, 'offline-menu');
+    }
     await region.getByRole('button', { name: 'Make available offline' }).click();
     await expect(page.getByRole('region', { name: 'This document' })).toContainText('Available offline');
 
@@ -166,6 +178,12 @@ test.describe('a new deployment', () => {
     await controlled(page);
     const before = await version(page);
     const after = [...before].reverse().join('') + 'ff';
+    // Saved on the old build: the new one must carry it over, its files being unchanged.
+    await menu(page).getByText('Offline', { exact: true }).click();
+    const saved = page.getByRole('region', { name: 'This document' });
+    await saved.getByRole('button', { name: 'Make available offline' }).click();
+    await expect(page.getByRole('region', { name: 'This document' })).toContainText('Available offline');
+    await menu(page).getByText('Offline', { exact: true }).click();
     try {
       // A new deployment: the worker's script changes (its copies compressed in advance go,
       // so that the server sends this one).
@@ -175,6 +193,7 @@ test.describe('a new deployment', () => {
 
       const notice = page.getByRole('status').filter({ hasText: 'A new version is available' });
       await expect(notice).toBeVisible();
+      await screenshot(page, 'update-notice');
       // Nothing changed under the reader: the same page, still served by the old build.
       await expect(page.getByRole('heading', { level: 1, name: CIA.title })).toBeVisible();
       expect(await version(page)).toBe(before);
@@ -189,6 +208,8 @@ test.describe('a new deployment', () => {
       const names = await page.evaluate(() => caches.keys());
       expect(names.length).toBeGreaterThan(0);
       expect(names.every((name) => name.endsWith(` ${after}`)), names.join(', ')).toBe(true);
+      await menu(page).getByText('Offline', { exact: true }).click();
+      await expect(page.getByRole('region', { name: 'This document' })).toContainText('Available offline');
     } finally {
       for (const file of ['sw.js', 'sw.js.br', 'sw.js.gz']) fs.copyFileSync(path.join(DIST, file), path.join(DIR, file));
     }
