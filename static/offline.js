@@ -15,6 +15,7 @@
 
   var CHOICES = 'readingroom-offline ' + location.pathname;
   var FIND = /^bundle\/search\/(meta\.json|table\.|dict-|pack\.)/;
+  var SHELL = ['bundle/catalog.json', 'bundle/search/meta.json'];
   var registration = null;
   var build = null;
   var busy = false;
@@ -127,7 +128,9 @@
   // modules, so that any search works offline.
   function collectionFiles(p) {
     var bundle = Object.keys(p.sizes).filter(function (path) { return path.indexOf('bundle/') === 0; });
-    return { files: bundle.concat(p.info.modules), own: bundle.filter(function (path) { return path !== 'bundle/catalog.json'; }) };
+    // Removing it keeps the entry points the worker fetched with the shell.
+    var own = bundle.filter(function (path) { return SHELL.indexOf(path) < 0; });
+    return { files: bundle.concat(p.info.modules), own: own };
   }
 
   // How many of `files` the cache holds, and the bytes of those it does not.

@@ -66,11 +66,15 @@ pub fn write(site: &Path, built: &Built) -> anyhow::Result<String> {
 }
 
 /// What every visit needs, fetched when the worker installs: the page, the app, the page's
-/// static files, the catalog and the listing. Documents, the index and the modules are cached
-/// as they are used, or when the reader makes them available offline.
+/// static files, the catalog, the listing, and the search index's entry point (small however
+/// large the collection; like the catalog it names no file by hash, so each build must keep
+/// its own). Documents, the rest of the index and the modules are cached as they are used, or
+/// when the reader makes them available offline.
 fn precache(files: &BTreeMap<String, (u64, String)>, built: &Built) -> Vec<String> {
-    let mut paths: Vec<String> = ["index.html", "bundle/catalog.json", LISTING]
+    let entry_points = ["index.html", "bundle/catalog.json", "bundle/search/meta.json", LISTING];
+    let mut paths: Vec<String> = entry_points
         .into_iter()
+        .filter(|path| *path == LISTING || files.contains_key(*path))
         .chain(built.app)
         .map(str::to_owned)
         .collect();
