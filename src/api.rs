@@ -29,13 +29,39 @@ pub fn search_meta_url() -> String {
     bundle_url(readingroom_core::search::format::META_FILE)
 }
 
+/// Whether the browser knows it has no network.
+fn offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
+}
+
+/// What a reader is told of a file that is neither on this device nor reachable: the page
+/// works offline (the service worker serves it), but this file was never saved.
+pub fn not_saved(what: &str) -> String {
+    format!(
+        "You are offline, and {what} is not available offline: it was not saved on this \
+         device. Connect to the network and reload the page, or next time use Make available \
+         offline (in the Offline menu) while connected."
+    )
+}
+
+/// `message`, or [`not_saved`] when the browser is offline: a failed load then has one cause.
+pub fn unless_offline(what: &str, message: String) -> String {
+    if offline() { not_saved(what) } else { message }
+}
+
 /// Fetches a file of the bundle, with a message a reader can act on when it fails.
 async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
     let response = Request::get(url).send().await.map_err(|e| {
-        format!("{url} could not be loaded ({e}). Check the connection, then reload the page.")
+        let message =
+            format!("{url} could not be loaded ({e}). Check the connection, then reload the page.");
+        unless_offline(url, message)
     })?;
     if response.ok() {
         return Ok(response);
+    }
+    // The service worker's answer for a file it has not saved and cannot fetch (static/sw.js).
+    if response.headers().get("X-Readingroom-Offline").is_some() {
+        return Err(not_saved(url));
     }
     Err(match response.status() {
         404 => format!(

@@ -119,7 +119,8 @@ async fn open(engine: &SearchEngine, progress: &dyn Fn(usize, usize)) -> Result<
 /// Loads the search module (once: the boot script keeps the import's promise).
 async fn load() -> Result<JsValue, String> {
     let loading = load_search().map_err(|e| describe(&e))?;
-    JsFuture::from(loading).await.map_err(|e| describe(&e))
+    let failed = |e| api::unless_offline("the search module", describe(&e));
+    JsFuture::from(loading).await.map_err(failed)
 }
 
 /// The message of a JavaScript error.

@@ -115,8 +115,9 @@
   document.addEventListener('keydown', function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'Escape') {
-      // Escape closes the display menu and returns to its button (the dialog closes itself).
-      var menu = event.target.closest && event.target.closest('details.display-menu[open]');
+      // Escape closes the display or offline menu and returns to its button (the dialog
+      // closes itself).
+      var menu = event.target.closest && event.target.closest('details.display-menu[open], details.offline-menu[open]');
       if (menu) {
         menu.open = false;
         menu.querySelector('summary').focus();

@@ -98,9 +98,10 @@ pub fn use_compare(url: String, against: Option<Against>, page: usize) -> Compar
 
 /// The loaded module and the data file's bytes, fetched once per file.
 async fn prepare(kept: &Shared, url: &str) -> Result<(JsValue, Rc<Vec<u8>>), String> {
-    let module = compare_module::load()
-        .await
-        .map_err(|e| format!("The compare module could not be loaded ({e}). Reload the page."))?;
+    let module = compare_module::load().await.map_err(|e| {
+        let message = format!("The compare module could not be loaded ({e}). Reload the page.");
+        api::unless_offline("the compare module", message)
+    })?;
     let have = kept.borrow().bytes.as_ref().filter(|(u, _)| u == url).map(|b| b.1.clone());
     let bytes = match have {
         Some(bytes) => bytes,

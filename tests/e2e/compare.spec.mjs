@@ -178,7 +178,8 @@ test('the compare module loads only when the compare view opens', async ({ page 
 });
 
 test.describe('when the compare module cannot be loaded', () => {
-  test.use({ allowConsoleErrors: [/Failed to load resource|readingroom-compare/] });
+  // page.route does not see what a service worker answers, so the worker stays out.
+  test.use({ allowConsoleErrors: [/Failed to load resource|readingroom-compare/], serviceWorkers: 'block' });
 
   test('the view says so in an error card', async ({ page }) => {
     await page.route(/readingroom-compare-[0-9a-f]+\.js/, (route) => route.abort());

@@ -1,6 +1,10 @@
 // A missing or broken bundle gives a readable message, never a blank page.
 import { test, expect, CIA } from './fixtures.mjs';
 
+// These tests stand in for the host with page.route, which does not see what a service worker
+// answers: the worker stays out of them (Playwright's advice for request interception).
+test.use({ serviceWorkers: 'block' });
+
 test.describe('with a missing catalog', () => {
   // The browser itself logs the failed request; that one error is the point of the test.
   test.use({ allowConsoleErrors: [/status of 404/] });

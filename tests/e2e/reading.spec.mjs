@@ -99,19 +99,24 @@ test('the theme follows the system until the reader chooses, and the choice surv
   expect(await paper()).toBe(light);
 });
 
-test('a chosen dark theme is there before the app has loaded: no flash of the light one', async ({ page }) => {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.setItem('readingroom-theme', 'dark'));
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  await page.route('**/readingroom-*.wasm', async (route) => { await gate; await route.continue(); });
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  // The app is held back: the page shows only its static chrome, already dark.
-  await expect(page.locator('.site-header')).toBeVisible();
-  await expect(page.locator('.doc-list')).toHaveCount(0);
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(21, 23, 28)');
-  release();
-  await expect(page.locator('.doc-list > li').first()).toBeVisible();
+test.describe('with the app\'s wasm held back', () => {
+  // page.route does not see what a service worker answers, so the worker stays out.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a chosen dark theme is there before the app has loaded: no flash of the light one', async ({ page }) => {
+    await page.goto('./');
+    await page.evaluate(() => localStorage.setItem('readingroom-theme', 'dark'));
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    await page.route('**/readingroom-*.wasm', async (route) => { await gate; await route.continue(); });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    // The app is held back: the page shows only its static chrome, already dark.
+    await expect(page.locator('.site-header')).toBeVisible();
+    await expect(page.locator('.doc-list')).toHaveCount(0);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(21, 23, 28)');
+    release();
+    await expect(page.locator('.doc-list > li').first()).toBeVisible();
+  });
 });
 
 test('the text size is remembered across a reload', async ({ page }) => {

@@ -106,14 +106,19 @@ test('the index loads on demand: a query fetches only its files, and a repeat fe
   expect(fetched.length).toBe(before);
 });
 
-test('while index files load, the page says so', async ({ page }) => {
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  await page.route('**/bundle/search/table.*', async (route) => { await gate; await route.continue(); });
-  await page.goto(`./#/?q=${encodeURIComponent('party')}`);
-  await expect(page.getByText(/Loading the search index… \d+ of \d+ files/)).toBeVisible();
-  release();
-  await expect(results(page).first()).toBeVisible();
+test.describe('with the index held back', () => {
+  // page.route does not see what a service worker answers, so the worker stays out.
+  test.use({ serviceWorkers: 'block' });
+
+  test('while index files load, the page says so', async ({ page }) => {
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    await page.route('**/bundle/search/table.*', async (route) => { await gate; await route.continue(); });
+    await page.goto(`./#/?q=${encodeURIComponent('party')}`);
+    await expect(page.getByText(/Loading the search index… \d+ of \d+ files/)).toBeVisible();
+    release();
+    await expect(results(page).first()).toBeVisible();
+  });
 });
 
 test('a search that finds nothing says so and names the spellings it tried', async ({ page }) => {

@@ -70,6 +70,8 @@ test('the file opens with no network and lists the whole collection; links move 
   const catalog = JSON.parse(readFileSync(join(BUNDLE, 'catalog.json'), 'utf8'));
   await page.goto(PAGE);
   await expect(page.locator('.doc-list > li')).toHaveCount(catalog.documents.length);
+  // A page opened from a file can have no service worker, so it offers no Offline menu.
+  await expect(page.locator('details.offline-menu')).toBeHidden();
   await page.getByRole('link', { name: CIA.title }).click();
   await expect(page).toHaveURL(at(`/doc/${CIA.id}`));
   await expect(page.getByRole('heading', { level: 1, name: CIA.title })).toBeVisible();

@@ -95,23 +95,32 @@ fn build_site(work: &Path, staging: &Path) -> anyhow::Result<u64> {
     let (js, wasm) = build_app(work, staging, &[("Search", &search.js), ("Compare", &compare.js)])?;
     build_documents(&root.join("documents"), &staging.join("bundle"))?;
     copy_dir(&root.join("static"), &staging.join("static"))?;
-    let chrome = staging.join(CHROME_JS);
-    fs::write(&chrome, minify(work, &fs::read_to_string(&chrome)?, Script::Classic)?)?;
+    for script in PAGE_SCRIPTS {
+        let path = staging.join(script);
+        fs::write(&path, minify(work, &fs::read_to_string(&path)?, Script::Classic)?)?;
+    }
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
     let html = html.replace("{{app.js}}", &js).replace("{{app.wasm}}", &wasm);
     fs::write(staging.join("index.html"), html)?;
+    let modules = vec![&*search.js, &*search.wasm, &*compare.js, &*compare.wasm];
+    let version =
+        crate::offline::write(staging, &crate::offline::Built { app: [&js, &wasm], modules })?;
+    eprintln!("dist: build {version}");
     let modules = [
         ("search module", [search.js.as_str(), search.wasm.as_str()]),
         ("compare module", [compare.js.as_str(), compare.wasm.as_str()]),
     ];
-    // The page chrome's script runs on every page beside the app, so the budget counts it.
-    let app_gzip = report_sizes(staging, &[&js, &wasm, CHROME_JS], &modules)?;
+    // The page's own scripts run on every page beside the app, so the budget counts them.
+    let app_files = [js.as_str(), wasm.as_str(), PAGE_SCRIPTS[0], PAGE_SCRIPTS[1]];
+    let app_gzip = report_sizes(staging, &app_files, &modules)?;
     crate::precompress::site(staging)?;
     Ok(app_gzip)
 }
 
-/// The script that runs the page's static chrome (header, display menu, shortcuts), in dist/.
-const CHROME_JS: &str = "static/chrome.js";
+/// The page's plain scripts, in dist/: the static chrome (header, display menu, shortcuts) and
+/// offline use (the service worker's registration, its update notice, "Make available
+/// offline"). The worker's own script is not among them: it runs beside the page, not in it.
+const PAGE_SCRIPTS: [&str; 2] = ["static/chrome.js", "static/offline.js"];
 
 /// A built wasm module: its hashed JS glue and wasm file names.
 struct Module {
@@ -250,7 +259,7 @@ pub fn build_documents(documents: &Path, out: &Path) -> anyhow::Result<()> {
     )
 }
 
-fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+pub fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
         let entry = entry?;

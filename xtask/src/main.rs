@@ -8,6 +8,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod offline;
 mod precompress;
 mod process;
 mod serve;

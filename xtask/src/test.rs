@@ -88,6 +88,15 @@ fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
     }
     let server = serve::spawn(dir.clone(), mounts)?;
     eprintln!("browser tests: serving dist/ at {}", server.urls[0]);
+    // A copy of the site on a server of its own, which the update test changes as a new
+    // deployment would (a new version in sw.js), without touching the site the others use.
+    let update = crate::target().join("xtask/fixtures/update-site");
+    if update.exists() {
+        std::fs::remove_dir_all(&update)?;
+    }
+    dist::copy_dir(&dir, &update)?;
+    let update_mount = serve::Mount { base: TEST_BASE.to_owned(), bundle: None };
+    let update_server = serve::spawn(update.clone(), vec![update_mount])?;
     let mut playwright = Command::new(setup::npm_bin("playwright"));
     playwright
         .args(["test", "--config", "tests/playwright.config.mjs"])
@@ -97,7 +106,9 @@ fn browser_tests(extra: &[String]) -> anyhow::Result<()> {
         .env("READINGROOM_BUNDLE", dir.join("bundle"))
         .env("READINGROOM_CLI", crate::target().join("debug/readingroom"))
         .env("READINGROOM_SINGLE_FILE", &single)
-        .env("CHROMIUM", setup::CHROMIUM);
+        .env("CHROMIUM", setup::CHROMIUM)
+        .env("READINGROOM_UPDATE_URL", &update_server.urls[0])
+        .env("READINGROOM_UPDATE_DIR", &update);
     for ((_, _, variable), url) in FIXTURE_COLLECTIONS.iter().zip(&server.urls[1..]) {
         playwright.env(variable, url);
     }

@@ -4,8 +4,8 @@
 //! The site's page names its stylesheet, its chrome's script and its icon in `static/`, and the
 //! app's glue by a hashed name. Here the stylesheet becomes a `<style>`, each `static/` script
 //! an inline classic script, the icon a `data:` URL, and the app's module script the store and
-//! the three glues; the manifest and the preloads go (nothing to install or preload from a
-//! file). A tag that names another file is refused, so the page can never ask for one. The
+//! the three glues; the manifest, the preloads and the offline script go (nothing to install,
+//! preload or keep offline from a file). A tag that names another file is refused, so the page can never ask for one. The
 //! policy allows exactly the inline scripts and the style it holds, by their SHA-256, and
 //! wasm compilation ('wasm-unsafe-eval'); nothing is fetched, so everything else is 'none'.
 
@@ -86,6 +86,9 @@ fn rewrite(element: &str, parts: &Parts, hashes: &mut Vec<String>) -> anyhow::Re
     }
     if element.starts_with("<script") {
         return match attr("src") {
+            // Offline use needs a service worker, which a page opened from a file cannot have;
+            // its menu stays hidden there (index.html hides it until the script shows it).
+            Some("static/offline.js") => Ok(String::new()),
             Some(src) if src.starts_with("static/") => {
                 let js = dist::minify(parts.work, &read(parts.root, src)?, Script::Classic)?;
                 inline_script(&js, "", hashes)

@@ -1,4 +1,4 @@
-//! The app's size as dist/ serves it: its wasm, its JS glue and the page chrome's script, and
+//! The app's size as dist/ serves it: its wasm, its JS glue and the page's own scripts, and
 //! the modules it loads on demand; raw, gzipped at the highest level (as `cargo xtask dist`
 //! counts its budget) and as dist's brotli copies.
 
@@ -6,8 +6,8 @@ use crate::dist;
 use std::fs;
 use std::path::Path;
 
-/// The page chrome's script, in dist/.
-const CHROME_JS: &str = "static/chrome.js";
+/// The page's own scripts, in dist/: the chrome's and offline use's.
+const PAGE_SCRIPTS: [&str; 2] = ["static/chrome.js", "static/offline.js"];
 
 #[derive(Debug, Clone, Default)]
 pub struct File {
@@ -61,13 +61,15 @@ pub fn measure(dist: &Path) -> anyhow::Result<AppSize> {
         };
         list.push(file);
     }
-    // The page chrome's script runs beside the app on every page, and its budget counts it.
-    let chrome = dist.join(CHROME_JS);
-    if chrome.is_file() {
-        let bytes = fs::read(&chrome)?;
-        let brotli = fs::metadata(dist.join(format!("{CHROME_JS}.br"))).ok().map(|m| m.len());
-        let (raw, gzip) = (bytes.len() as u64, dist::gzip_len(&bytes)?);
-        size.app.push(File { name: CHROME_JS.to_owned(), raw, gzip, brotli });
+    // The page's own scripts run beside the app on every page, and its budget counts them.
+    for script in PAGE_SCRIPTS {
+        let path = dist.join(script);
+        if path.is_file() {
+            let bytes = fs::read(&path)?;
+            let brotli = fs::metadata(dist.join(format!("{script}.br"))).ok().map(|m| m.len());
+            let (raw, gzip) = (bytes.len() as u64, dist::gzip_len(&bytes)?);
+            size.app.push(File { name: script.to_owned(), raw, gzip, brotli });
+        }
     }
     let has = |end: &str| size.app.iter().any(|f| f.name.ends_with(end));
     anyhow::ensure!(has(".wasm") && has(".js"), "dist/ holds no app wasm and JS");
