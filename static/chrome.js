@@ -34,6 +34,29 @@
     else root.removeAttribute('data-text-size');
   }
 
+  // Under automation (navigator.webdriver) the page keeps its own record of errors, which the
+  // browser tests read over WebDriver: WebKit's driver passes no console messages on. Readers'
+  // pages keep none.
+  if (navigator.webdriver) {
+    var errors = window.__readingroomErrors = [];
+    window.addEventListener('error', function (event) {
+      var source = event.target && (event.target.src || event.target.href);
+      errors.push(event.message ? 'uncaught: ' + event.message : 'failed to load ' + source);
+    }, true);
+    window.addEventListener('unhandledrejection', function (event) {
+      var reason = event.reason;
+      errors.push('unhandled rejection: ' + (reason && reason.message ? reason.message : reason));
+    });
+    document.addEventListener('securitypolicyviolation', function (event) {
+      errors.push('CSP ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline'));
+    });
+    var consoleError = console.error;
+    console.error = function () {
+      errors.push('console: ' + Array.prototype.join.call(arguments, ' '));
+      return consoleError.apply(console, arguments);
+    };
+  }
+
   setTheme(load(THEME));
   setTextSize(load(TEXT_SIZE));
   root.classList.toggle('hide-furniture', load(FURNITURE) === 'hidden');

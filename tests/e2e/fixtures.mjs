@@ -12,8 +12,10 @@ export const CIA = {
 export const test = base.extend({
   // Console errors a test provokes on purpose, as regular expressions.
   allowConsoleErrors: [[], { option: true }],
+  // URLs outside the site a test opens on purpose (the single file), by their beginning.
+  allowRequests: [[], { option: true }],
 
-  page: async ({ page, baseURL, allowConsoleErrors }, use) => {
+  page: async ({ page, baseURL, allowConsoleErrors, allowRequests }, use) => {
     const errors = [];
     const outside = [];
     page.on('console', (message) => {
@@ -24,7 +26,9 @@ export const test = base.extend({
     page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(baseURL) && !url.startsWith('data:')) outside.push(url);
+      if (!url.startsWith(baseURL) && !url.startsWith('data:') && !allowRequests.some((u) => url.startsWith(u))) {
+        outside.push(url);
+      }
     });
     await use(page);
     expect(errors, 'console errors').toEqual([]);

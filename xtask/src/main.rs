@@ -8,6 +8,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod nginx;
 mod offline;
 mod precompress;
 mod process;
@@ -30,7 +31,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Install what is missing: the wasm target, wasm-bindgen-cli, npm tools, Chromium.
+    /// Install what is missing: the wasm target, wasm-bindgen-cli, npm tools, Chromium, Firefox
+    /// ESR and geckodriver, WebKitGTK's driver and Xvfb, nginx.
     Setup,
     /// Build the release site into dist/.
     Dist,
