@@ -65,7 +65,9 @@ function byKind(entries) {
 }
 
 async function freshPage(browser) {
-  const context = await browser.newContext();
+  // The service worker keeps the shell after the page has loaded; it is left out, so every
+  // visit is a first visit, and the figures are the app's, not the worker's downloads.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(() => {
     performance.setResourceTimingBufferSize(100_000);
     const shown = '.result-list > li, .empty-state, .query-error, .error-card';

@@ -83,7 +83,9 @@ function watcher(shown) {
 
 /// A fresh context (empty cache) and page, with the watcher and a CDP session counting bytes.
 export async function freshPage(browser, log) {
-  const context = await browser.newContext();
+  // The service worker keeps the shell after the page has loaded; it is left out, so every
+  // visit is a first visit, and the figures are the app's, not the worker's downloads.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(watcher, SHOWN);
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);

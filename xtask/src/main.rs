@@ -34,7 +34,8 @@ enum Command {
     /// Install what is missing: the wasm target, wasm-bindgen-cli, npm tools, Chromium, Firefox
     /// ESR and geckodriver, WebKitGTK's driver and Xvfb, nginx.
     Setup,
-    /// Build the release site into dist/.
+    /// Build the release site into dist/, and the default collection's single-file edition
+    /// (target/reading-room.html); print the sizes of both.
     Dist,
     /// Set up, build dist/, and write the single-file edition: the app, its modules and a
     /// collection in one HTML file that opens from file:// with no server.
@@ -55,7 +56,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Setup => setup::run(),
-        Command::Dist => setup::run().and_then(|()| dist::run().map(drop)),
+        Command::Dist => setup::run()
+            .and_then(|()| dist::run())
+            .and_then(|site| single_file::beside_dist(&site)),
         Command::SingleFile(args) => single_file::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Test(args) => test::run(&args),

@@ -64,6 +64,14 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     write(&bundle, &out)
 }
 
+/// `cargo xtask dist`'s last step: the single file of the site just built (the default
+/// collection) at its default place, its size printed beside the site's.
+pub fn beside_dist(site: &Path) -> anyhow::Result<()> {
+    let out = default_out();
+    check_destination(&out, false)?;
+    write(&site.join("bundle"), &out)
+}
+
 /// Where the file goes when no `--out` is given.
 pub fn default_out() -> PathBuf {
     crate::target().join("reading-room.html")

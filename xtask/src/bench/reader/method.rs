@@ -16,7 +16,8 @@ pub fn render(out: &mut String, m: &Measured) {
          path; its largest document is `{long}` ({long_kb} of OCR, no transcription). A \
          synthetic document is served at another path as a collection of its own: `{command}`, \
          one document of {pages} pages, {ocr} of OCR and {corrected} of transcription. Every \
-         visit is {RUNS} times over, each in a fresh browser context (an empty cache); figures \
+         visit is {RUNS} times over, each in a fresh browser context (an empty cache, the service worker \
+         blocked, so that each is a first visit); figures \
          are medians, with the 95th percentile by nearest rank (of {RUNS} runs, the slowest). \
          The machine is shared: its load average over a minute was {before} as the runs began \
          and {after} as they ended, on {cores} cores, and what else ran shows in the figures, \

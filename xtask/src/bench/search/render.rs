@@ -68,7 +68,7 @@ fn method(s: &mut String, browser: &BrowserRun, args: &Args) {
          - **Browser**: {chromium} (headless, Playwright's library API), with xtask's server \
          (`xtask/src/serve.rs`: the app's files as dist precompressed them, brotli at its best; \
          the bundle compressed per request, brotli level 5) on 127.0.0.1. *Cold*: a fresh browser context (empty \
-         cache) per query, the first {cold} queries of each kind, the query in the URL \
+         cache, the service worker blocked) per query, the first {cold} queries of each kind, the query in the URL \
          (`#/?q=…`); *wall* is navigation start to the first result (or the empty state) on \
          screen, *engine* the app's own `readingroom:search` User Timing measure. Bytes are \
          Resource Timing's `transferSize` (compressed, headers included) of every response \
