@@ -56,9 +56,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Setup => setup::run(),
-        Command::Dist => setup::run()
-            .and_then(|()| dist::run())
-            .and_then(|site| single_file::beside_dist(&site)),
+        Command::Dist => {
+            setup::run().and_then(|()| dist::run()).and_then(|site| single_file::beside_dist(&site))
+        }
         Command::SingleFile(args) => single_file::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Test(args) => test::run(&args),
