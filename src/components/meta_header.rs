@@ -86,7 +86,7 @@ fn facts(meta: &Meta) -> Html {
     };
     html! {
         <dl class="doc-facts">
-            { for FACTS.into_iter().map(fact) }
+            { for FACTS.into_iter().filter_map(fact) }
         </dl>
     }
 }

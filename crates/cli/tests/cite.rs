@@ -29,6 +29,10 @@ fn a_bundle_and_its_documents_give_the_same_citation() {
         let (code, from_bundle, stderr) = cite(bundle, &args);
         assert_eq!(code, Some(0), "{format}: {stderr}");
         assert_eq!(from_documents, from_bundle, "{format}");
+        if format == "ris" {
+            assert!(from_documents.starts_with("TY  - RPRT\r\n"), "{from_documents:?}");
+            assert!(from_documents.ends_with("\r\nER  - \r\n"), "{from_documents:?}");
+        }
         for exact in
             ["CIA-RDP80-00809A000600290716-5", "18 Sep - 23 Nov 1949", "1950-03-24", "2011-09-20"]
         {

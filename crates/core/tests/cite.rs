@@ -137,9 +137,66 @@ fn csl_json_is_one_report_item_with_its_dates_as_parts() {
     assert_eq!(item["accessed"], serde_json::json!({ "date-parts": [[2025, 5, 3]] }));
     assert_eq!(item["page"], "3-5");
     assert_eq!(item["archive"], "CIA CREST");
+    assert_eq!(item["archive_location"], "CIA-RDP80-00809A000600290716-5");
     let note = item["note"].as_str().expect("a note");
     assert!(
         note.contains("Date published: 18 Sep - 23 Nov 1949.") && note.contains("from the OCR"),
         "{note}"
     );
+}
+
+/// The catalog of a bundle built from the CIA report's folder.
+fn catalog() -> Vec<u8> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../documents/cia-rdp80-00809a000600290716-5");
+    let ocr = std::fs::read_to_string(folder.join("ocr.txt")).expect("the OCR");
+    let document = readingroom_core::source::SourceDocument {
+        meta: cia(),
+        ocr,
+        corrected: None,
+        alternates: Vec::new(),
+    };
+    let files = readingroom_core::bundle::build(&[document]);
+    let catalog = files.into_iter().find(|file| file.path == "catalog.json");
+    catalog.expect("a catalog").bytes
+}
+
+#[test]
+fn the_browser_request_is_answered_from_the_checked_catalog() {
+    use readingroom_core::cite::request::answer;
+    let catalog = catalog();
+    let request = r#"{"id": "cia-rdp80-00809a000600290716-5", "format": "ris", "pages": "3-5",
+        "url": "https://example.org/#/doc/x", "accessed": "2025-05-03", "extra": true}"#;
+    let ris = answer(&catalog, request).expect("a citation");
+    assert_eq!(
+        ris,
+        cite(
+            &cia(),
+            &Context { url: Some("https://example.org/#/doc/x".into()), ..context() },
+            Format::Ris
+        )
+    );
+    let errors = [
+        (r#"{"id": "cia", "format": "ris"}"#, "no document has the id \"cia\""),
+        (r#"{"id": "cia-rdp80-00809a000600290716-5", "format": "mla"}"#, "use one of"),
+        (
+            r#"{"id": "cia-rdp80-00809a000600290716-5", "format": "ris", "pages": "8"}"#,
+            "past the end",
+        ),
+        (
+            r#"{"id": "cia-rdp80-00809a000600290716-5", "format": "ris", "accessed": "today"}"#,
+            "YYYY-MM-DD",
+        ),
+        (r#"{"id": 7}"#, "the citation request cannot be read: id:"),
+        ("not json", "expected"),
+    ];
+    for (request, expected) in errors {
+        let error = answer(&catalog, request).expect_err(request);
+        assert!(error.contains(expected), "{request}: {error}");
+    }
+    let mut damaged = catalog.clone();
+    let at = damaged.len() / 2;
+    damaged[at] ^= 1;
+    let error = answer(&damaged, request).expect_err("a damaged catalog");
+    assert!(error.starts_with("catalog.json:"), "{error}");
 }

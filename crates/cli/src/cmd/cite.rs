@@ -4,7 +4,7 @@
 //! `show` does) or a bundle built by `readingroom build` (its catalog, checked).
 
 use crate::documents::{self, Kind};
-use crate::output::outln;
+use crate::output;
 use anyhow::{Context as _, bail};
 use readingroom_core::bundle;
 use readingroom_core::cite::request::unknown_id;
@@ -57,7 +57,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         collection: args.collection.clone(),
     };
     context.check().map_err(anyhow::Error::msg)?;
-    outln!("{}", cite(&meta, &context, format).trim_end());
+    output::text(&cite(&meta, &context, format));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,8 @@
 //! CSL-JSON, the input of every Citation Style Language processor (citeproc-js, Zotero,
 //! Pandoc): an array holding one item of type `report`. The agency is the `publisher` (CSL's
-//! institution for a report), the document number the `number`, the collection the `archive`;
+//! institution for a report), the collection the `archive`, and the document number both the
+//! `number` and the `archive_location`: it is the record's identifier in the archive, and the
+//! Chicago style prints a report's number only there;
 //! `issued` is the document's ISO date (or its year), `available-date` the release date,
 //! `accessed` the day the view was read, each as `date-parts`. The `note` gives the dates as
 //! the record states them and which values are from the OCR. serde_json writes and escapes it.
@@ -29,6 +31,7 @@ pub fn item(record: &Record) -> String {
     put("available-date", released.as_deref().map(date));
     put("page", record.context.pages.map(|pages| json!(pages.joined("-"))));
     put("archive", record.get(Field::Collection).map(Value::from));
+    put("archive_location", record.get(Field::DocumentNumber).map(Value::from));
     put("URL", record.url().map(Value::from));
     put("accessed", record.accessed().map(date));
     let facts = record.facts();
