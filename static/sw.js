@@ -6,8 +6,8 @@
 // this build's version (a hash of every file of the site) and the files every visit needs.
 //
 // One cache per build holds everything of that build: the app shell, fetched on install, and
-// whatever the reader opens or makes available offline (documents, index files, the search and
-// compare modules), added as it is used. Every request is answered from that cache first: the
+// whatever the reader opens or makes available offline (documents, index files, the search,
+// compare and cite modules), added as it is used. Every request is answered from that cache first: the
 // hashed files never change, and the rest (index.html, the catalog) belong to the build the
 // worker was made with, so a page never mixes two builds. A new build arrives as a new worker
 // that waits until the reader chooses to reload (static/offline.js shows the notice).

@@ -6,7 +6,7 @@
 
 use crate::components::QualityBadge;
 use readingroom_core::bundle::CatalogEntry;
-use readingroom_core::meta::Meta;
+use readingroom_core::meta::{Field, Meta};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,17 +46,35 @@ pub fn MetaHeader(props: &Props) -> Html {
     }
 }
 
+/// The report form's facts in the order a reader scans them, each with its label from core's
+/// table of fields.
+const FACTS: [Field; 14] = [
+    Field::Country,
+    Field::Subject,
+    Field::DateOfInformation,
+    Field::HowPublished,
+    Field::PlacePublished,
+    Field::DatePublished,
+    Field::Source,
+    Field::Language,
+    Field::DateDistributed,
+    Field::Classification,
+    Field::Agency,
+    Field::DocumentNumber,
+    Field::ReleaseDate,
+    Field::Collection,
+];
+
 /// The report form's facts, each marked when a program read it from the OCR.
 fn facts(meta: &Meta) -> Html {
-    let fact = |label: &'static str, field: &'static str, value: &Option<String>| {
-        value.as_ref().map(|value| {
-            let extracted = meta.extracted.iter().any(|name| name == field);
+    let fact = |field: Field| {
+        meta.value(field).map(|value| {
             html! {
                 <>
-                    <dt>{ label }</dt>
+                    <dt>{ field.label() }</dt>
                     <dd>
-                        { value.clone() }
-                        if extracted {
+                        { value.to_string() }
+                        if meta.is_extracted(field) {
                             <span class="extracted" title="Read from the OCR by a program; not yet checked by a person">
                                 { " (from OCR)" }
                             </span>
@@ -68,19 +86,7 @@ fn facts(meta: &Meta) -> Html {
     };
     html! {
         <dl class="doc-facts">
-            { fact("Country", "country", &meta.country) }
-            { fact("Subject", "subject", &meta.subject) }
-            { fact("Date of information", "date_of_information", &meta.date_of_information) }
-            { fact("Published", "how_published", &meta.how_published) }
-            { fact("Place published", "place_published", &meta.place_published) }
-            { fact("Date published", "date_published", &meta.date_published) }
-            { fact("Source", "source", &meta.source) }
-            { fact("Language", "language", &meta.language) }
-            { fact("Distributed", "date_distributed", &meta.date_distributed) }
-            { fact("Classification", "classification", &meta.classification) }
-            { fact("Document number", "document_number", &meta.document_number) }
-            { fact("Released", "release_date", &meta.release_date) }
-            { fact("Collection", "collection", &meta.collection) }
+            { for FACTS.into_iter().filter_map(fact) }
         </dl>
     }
 }

@@ -3,9 +3,10 @@
 //! The steps are the ones trunk would run, done here because trunk does not build on this
 //! toolchain: cargo builds the wasm, wasm-bindgen writes the JS glue, wasm-opt shrinks the
 //! wasm, the `readingroom` CLI builds the documents, and index.html and static/ are copied.
-//! Three wasm modules are built: the app; the search engine (`crates/search-wasm`), which the
-//! app imports the first time a reader searches; and the comparison (`crates/compare-wasm`),
-//! imported where a page compares OCR with its correction.
+//! Four wasm modules are built: the app; the search engine (`crates/search-wasm`), which the
+//! app imports the first time a reader searches; the comparison (`crates/compare-wasm`),
+//! imported where a page compares OCR with its correction; and the citations
+//! (`crates/cite-wasm`), imported the first time a reader asks for a citation.
 //! The wasm and the JS are named by their content hash so hosts can cache them forever, and
 //! have `.br` and `.gz` copies beside them ([`crate::precompress`]). The site is assembled in
 //! a temporary folder and renamed into place, replacing only a dist/ it wrote
@@ -92,7 +93,9 @@ fn build_site(work: &Path, staging: &Path) -> anyhow::Result<u64> {
     let root = crate::root();
     let search = build_wasm(work, staging, "readingroom-search", "readingroom_search", "")?;
     let compare = build_wasm(work, staging, "readingroom-compare", "readingroom_compare", "")?;
-    let (js, wasm) = build_app(work, staging, &[("Search", &search.js), ("Compare", &compare.js)])?;
+    let cite = build_wasm(work, staging, "readingroom-cite", "readingroom_cite", "")?;
+    let loaders = [("Search", &*search.js), ("Compare", &*compare.js), ("Cite", &*cite.js)];
+    let (js, wasm) = build_app(work, staging, &loaders)?;
     build_documents(&root.join("documents"), &staging.join("bundle"))?;
     copy_dir(&root.join("static"), &staging.join("static"))?;
     for script in PAGE_SCRIPTS {
@@ -102,13 +105,15 @@ fn build_site(work: &Path, staging: &Path) -> anyhow::Result<u64> {
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
     let html = html.replace("{{app.js}}", &js).replace("{{app.wasm}}", &wasm);
     fs::write(staging.join("index.html"), html)?;
-    let modules = vec![&*search.js, &*search.wasm, &*compare.js, &*compare.wasm];
+    let modules =
+        vec![&*search.js, &*search.wasm, &*compare.js, &*compare.wasm, &*cite.js, &*cite.wasm];
     let version =
         crate::offline::write(staging, &crate::offline::Built { app: [&js, &wasm], modules })?;
     eprintln!("dist: build {version}");
     let modules = [
         ("search module", [search.js.as_str(), search.wasm.as_str()]),
         ("compare module", [compare.js.as_str(), compare.wasm.as_str()]),
+        ("cite module", [cite.js.as_str(), cite.wasm.as_str()]),
     ];
     // The page's own scripts run on every page beside the app, so the budget counts them.
     let app_files = [js.as_str(), wasm.as_str(), PAGE_SCRIPTS[0], PAGE_SCRIPTS[1]];

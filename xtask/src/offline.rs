@@ -30,7 +30,7 @@ const LISTING: &str = "offline.json";
 pub struct Built<'a> {
     /// The app's JS glue and wasm.
     pub app: [&'a str; 2],
-    /// The modules loaded on demand (the search and compare modules' glue and wasm).
+    /// The modules loaded on demand (the search, compare and cite modules' glue and wasm).
     pub modules: Vec<&'a str>,
 }
 

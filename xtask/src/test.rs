@@ -69,6 +69,8 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             "readingroom-search",
             "--package",
             "readingroom-compare",
+            "--package",
+            "readingroom-cite",
             "--target",
             setup::WASM_TARGET,
             "--",

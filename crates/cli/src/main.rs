@@ -22,6 +22,7 @@ enum Command {
     Import(cmd::import::Args),
     Check(cmd::check::Args),
     Show(cmd::show::Args),
+    Cite(cmd::cite::Args),
     /// Search a collection, tolerant of OCR errors.
     Search(cmd::search::Args),
     Build(cmd::build::Args),
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
+        Command::Cite(args) => cmd::cite::run(&args),
         Command::Search(args) => cmd::search::run(&args),
         Command::Diff(args) => cmd::diff::run(&args),
         Command::Stats(args) => cmd::stats::run(&args),

@@ -9,6 +9,12 @@ pub fn line(args: fmt::Arguments<'_>) {
     written(writeln!(std::io::stdout().lock(), "{args}"));
 }
 
+/// Writes `text` to standard output as it is (a citation's own line ends, RIS's CR LF
+/// included); a closed pipe ends the program quietly.
+pub fn text(text: &str) {
+    written(std::io::stdout().lock().write_all(text.as_bytes()));
+}
+
 /// Writes `value` as pretty JSON and a line break to standard output, serialized as it is
 /// written; a closed pipe ends the program quietly.
 pub fn json_pretty<T: serde::Serialize>(value: &T) {

@@ -15,6 +15,8 @@
 //! - [`diagnostic`] is how every problem is reported: file, line, column and a sentence;
 //! - [`compare`] sets the OCR against its correction: character and word error rates that
 //!   agree with dinglehopper, the alignment, and the list of corrections;
+//! - [`meta::FIELDS`] is the one table of metadata fields, and [`cite`] cites a document in
+//!   Chicago, BibTeX, RIS and CSL-JSON;
 //! - [`labelled`] is text with labelled byte ranges (highlights, furniture, marks), cut into
 //!   the segments every renderer shows;
 //! - [`synth`] makes synthetic collections for benchmarks (only the CLI calls it).
@@ -22,6 +24,7 @@
 pub mod bundle;
 pub mod calendar;
 pub mod check;
+pub mod cite;
 pub mod compare;
 pub mod corrected;
 pub mod decode;

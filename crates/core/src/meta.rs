@@ -4,9 +4,14 @@
 //! published ...) plus the archival record (document number, release date, rights, provenance).
 //! Every field but `id` and `title` is optional: an unknown value is absent, never guessed.
 //! Unknown keys are refused, so a misspelt field name is reported instead of silently ignored.
+//! [`FIELDS`] is the table of these fields (name, label, shape, whether a program may read it
+//! from the OCR) that every other part of the program goes through.
 
 use crate::diagnostic::{Diagnostic, Position};
 use serde::{Deserialize, Serialize};
+
+mod fields;
+pub use fields::{FIELDS, Field, FieldInfo, Kind, REQUIRED, Value, unknown as fields_unknown};
 
 /// The metadata of one document, as written in `meta.toml` and carried into the catalog.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +22,9 @@ pub struct Meta {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection: Option<String>,
+    /// The agency that issued the document ("Central Intelligence Agency").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classification: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,10 +59,10 @@ pub struct Meta {
     pub rights: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<String>,
-    /// Names of the fields above that a program extracted from the OCR rather than a person
-    /// wrote; the reader is told these values may need checking.
+    /// The fields above that a program extracted from the OCR rather than a person wrote,
+    /// written by name; the reader is told these values may need checking.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extracted: Vec<String>,
+    pub extracted: Vec<Field>,
     /// Further OCR runs of the same scans, kept beside `ocr.txt` rather than thrown away.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternate_ocr: Vec<AlternateOcr>,
@@ -167,7 +175,7 @@ mod tests {
             title: "T".into(),
             country: Some("USSR".into()),
             pages: Some(7),
-            extracted: vec!["country".into()],
+            extracted: vec![Field::Country],
             alternate_ocr: vec![AlternateOcr { file: "ocr-2.txt".into(), provenance: None }],
             ..Meta::default()
         };

@@ -1,9 +1,9 @@
 //! `cargo xtask single-file`: the whole reading room in one HTML file, which opens from
 //! `file://` by double-click, with no server and no network.
 //!
-//! The file holds what a served site fetches: the app's wasm and glue, the search and compare
-//! modules, the stylesheet, the chrome's script, and every file of a built bundle. The bundle's
-//! files and the wasm are stored gzipped, in base64, in `<script type="application/octet-stream">`
+//! The file holds what a served site fetches: the app's wasm and glue, the search, compare and
+//! cite modules, the stylesheet, the chrome's script, and every file of a built bundle. The
+//! bundle's files and the wasm are stored gzipped, in base64, in `<script type="application/octet-stream">`
 //! blocks the browser never runs; `store.js` reads them back (the browser's own
 //! `DecompressionStream` inflates them) for the app, which asks it instead of fetching when
 //! the page carries it (`src/api.rs`). Every script is inline: Chromium loads no module script
@@ -37,9 +37,10 @@ pub struct Args {
 
 /// The modules the app loads when first needed, as the site's glue names their loaders:
 /// (loader name, package, file stem), as `dist` builds them.
-const MODULES: [(&str, &str, &str); 2] = [
+const MODULES: [(&str, &str, &str); 3] = [
     ("Search", "readingroom-search", "readingroom_search"),
     ("Compare", "readingroom-compare", "readingroom_compare"),
+    ("Cite", "readingroom-cite", "readingroom_cite"),
 ];
 
 /// The app's own wasm in the store.

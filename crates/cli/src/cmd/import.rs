@@ -216,5 +216,6 @@ fn extracted_note(meta: &Meta) -> String {
     if meta.extracted.is_empty() {
         return String::new();
     }
-    format!("; extracted from the OCR (check them): {}", meta.extracted.join(", "))
+    let names: Vec<&str> = meta.extracted.iter().map(|field| field.name()).collect();
+    format!("; extracted from the OCR (check them): {}", names.join(", "))
 }

@@ -3,7 +3,7 @@
 use crate::documents;
 use crate::output::outln;
 use anyhow::bail;
-use readingroom_core::meta::Meta;
+use readingroom_core::meta::{FIELDS, Field, Meta};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,57 +51,25 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every metadata key in reading order, null where unknown, plus what the OCR itself says.
+/// Every metadata field in the table's order, null where unknown, plus what the OCR itself
+/// says (`ocr_pages` after `pages`, which it stands in for when the form gives none, and
+/// `has_corrected`).
 fn fields(meta: &Meta, ocr_pages: usize, has_corrected: bool) -> Vec<(&'static str, Value)> {
-    let value = json!({
-        "id": meta.id,
-        "title": meta.title,
-        "collection": meta.collection,
-        "classification": meta.classification,
-        "country": meta.country,
-        "subject": meta.subject,
-        "how_published": meta.how_published,
-        "place_published": meta.place_published,
-        "date_published": meta.date_published,
-        "date_of_information": meta.date_of_information,
-        "date_distributed": meta.date_distributed,
-        "language": meta.language,
-        "source": meta.source,
-        "pages": meta.pages.map_or(ocr_pages as u64, u64::from),
-        "ocr_pages": ocr_pages,
-        "document_number": meta.document_number,
-        "release_date": meta.release_date,
-        "rights": meta.rights,
-        "provenance": meta.provenance,
-        "extracted": meta.extracted,
-        "alternate_ocr": meta.alternate_ocr.iter().map(|r| &r.file).collect::<Vec<_>>(),
-        "has_corrected": has_corrected,
-    });
-    let Value::Object(mut map) = value else { return Vec::new() };
-    ORDER.iter().map(|key| (*key, map.remove(*key).unwrap_or(Value::Null))).collect()
+    let mut fields = Vec::with_capacity(FIELDS.len() + 2);
+    for info in &FIELDS {
+        let value = match info.field {
+            Field::Pages => json!(meta.pages.map_or(ocr_pages as u64, u64::from)),
+            Field::Extracted => json!(meta.extracted),
+            Field::AlternateOcr => {
+                json!(meta.alternate_ocr.iter().map(|r| &r.file).collect::<Vec<_>>())
+            }
+            field => meta.value(field).map_or(Value::Null, |value| json!(value.to_string())),
+        };
+        fields.push((info.name, value));
+        if info.field == Field::Pages {
+            fields.push(("ocr_pages", json!(ocr_pages)));
+        }
+    }
+    fields.push(("has_corrected", json!(has_corrected)));
+    fields
 }
-
-const ORDER: [&str; 22] = [
-    "id",
-    "title",
-    "collection",
-    "classification",
-    "country",
-    "subject",
-    "how_published",
-    "place_published",
-    "date_published",
-    "date_of_information",
-    "date_distributed",
-    "language",
-    "source",
-    "pages",
-    "ocr_pages",
-    "document_number",
-    "release_date",
-    "rights",
-    "provenance",
-    "extracted",
-    "alternate_ocr",
-    "has_corrected",
-];

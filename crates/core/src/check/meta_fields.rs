@@ -4,46 +4,10 @@
 
 use super::dates::{is_iso_date, is_readable_free_date};
 use crate::diagnostic::{Diagnostic, Position};
-use crate::meta::Meta;
+use crate::meta::{FIELDS, Field, Kind, Meta, REQUIRED};
 use crate::source;
 use std::collections::BTreeMap;
 use toml::{Spanned, Value};
-
-/// The shape each field's value must have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Text,
-    IsoDate,
-    FreeDate,
-    Count,
-    TextList,
-    Runs,
-}
-
-/// Every field `Meta` accepts, with its shape. A test keeps this in step with `Meta`.
-const FIELDS: &[(&str, Kind)] = &[
-    ("id", Kind::Text),
-    ("title", Kind::Text),
-    ("collection", Kind::Text),
-    ("classification", Kind::Text),
-    ("country", Kind::Text),
-    ("subject", Kind::Text),
-    ("how_published", Kind::Text),
-    ("place_published", Kind::Text),
-    ("date_published", Kind::FreeDate),
-    ("date_of_information", Kind::FreeDate),
-    ("date_distributed", Kind::IsoDate),
-    ("language", Kind::Text),
-    ("source", Kind::Text),
-    ("pages", Kind::Count),
-    ("document_number", Kind::Text),
-    ("release_date", Kind::IsoDate),
-    ("rights", Kind::Text),
-    ("provenance", Kind::Text),
-    ("extracted", Kind::TextList),
-    ("alternate_ocr", Kind::Runs),
-];
-const REQUIRED: [&str; 2] = ["id", "title"];
 
 type Table = BTreeMap<Spanned<String>, Spanned<Value>>;
 
@@ -70,8 +34,8 @@ pub fn validate(
     let before = problems.iter().filter(|p| p.is_error()).count();
     let at = |offset: usize| Position::of(text, offset);
     for (key, value) in &table {
-        match FIELDS.iter().find(|(name, _)| name == key.get_ref()) {
-            Some(&(name, kind)) => problems.extend(check_value(path, name, kind, value, at)),
+        match Field::named(key.get_ref()).map(Field::info) {
+            Some(info) => problems.extend(check_value(path, info.name, info.kind, value, at)),
             None => problems.push(Diagnostic::error(
                 path,
                 at(key.span().start),
@@ -79,7 +43,7 @@ pub fn validate(
             )),
         }
     }
-    for name in REQUIRED {
+    for name in REQUIRED.map(Field::name) {
         if !table.keys().any(|key| key.get_ref() == name) {
             let message = format!("The required field `{name}` is missing.");
             problems.push(Diagnostic::error(path, Position::START, message));
@@ -111,9 +75,9 @@ fn check_value(
 ) -> Option<Diagnostic> {
     let position = at(value.span().start);
     let message = match (kind, value.get_ref()) {
-        (Kind::Text, Value::String(_)) | (Kind::TextList, Value::Array(_)) => {
-            return list_of_text(name, value.get_ref())
-                .map(|m| Diagnostic::error(path, position, m));
+        (Kind::Text, Value::String(_)) => return None,
+        (Kind::Fields, Value::Array(names)) => {
+            return fields_problem(name, names).map(|m| Diagnostic::error(path, position, m));
         }
         (Kind::Runs, Value::Array(runs)) => {
             return runs_problem(runs).map(|m| Diagnostic::error(path, position, m));
@@ -139,10 +103,21 @@ fn check_value(
     Some(Diagnostic::error(path, position, message))
 }
 
-fn list_of_text(name: &str, value: &Value) -> Option<String> {
-    let Value::Array(items) = value else { return None };
-    let all_text = items.iter().all(|item| matches!(item, Value::String(_)));
-    (!all_text).then(|| format!("`{name}` must be a list of strings."))
+/// `extracted` must name fields the program may read from the OCR.
+fn fields_problem(name: &str, items: &[Value]) -> Option<String> {
+    items.iter().find_map(|item| {
+        let Value::String(item) = item else {
+            return Some(format!("`{name}` must be a list of field names (strings)."));
+        };
+        match Field::named(item).map(Field::info) {
+            Some(info) if info.extractable => None,
+            Some(info) => Some(format!(
+                "`{name}` lists `{}`, which no program reads from the OCR; remove it.",
+                info.name
+            )),
+            None => Some(format!("`{name}` lists `{item}`: {}", did_you_mean(item))),
+        }
+    })
 }
 
 fn runs_problem(runs: &[Value]) -> Option<String> {
@@ -168,14 +143,19 @@ fn is_plain_file_name(file: &str) -> bool {
 }
 
 fn unknown_field(name: &str) -> String {
+    format!("Unknown field `{name}`; {}", did_you_mean(name))
+}
+
+/// The nearest field name to a misspelt one, as the end of a sentence.
+fn did_you_mean(name: &str) -> String {
     let nearest = FIELDS
         .iter()
-        .map(|(known, _)| (crate::distance::char_distance(name, known), *known))
+        .map(|info| (crate::distance::char_distance(name, info.name), info.name))
         .min()
         .filter(|(distance, _)| *distance <= 3);
     match nearest {
-        Some((_, known)) => format!("Unknown field `{name}`; did you mean `{known}`?"),
-        None => format!("Unknown field `{name}`; see the fields listed in README.md."),
+        Some((_, known)) => format!("did you mean `{known}`?"),
+        None => "see the fields listed in README.md.".to_owned(),
     }
 }
 
@@ -183,7 +163,7 @@ fn expected(kind: Kind) -> &'static str {
     match kind {
         Kind::Text | Kind::IsoDate | Kind::FreeDate => "a string",
         Kind::Count => "a whole number",
-        Kind::TextList => "a list of strings",
+        Kind::Fields => "a list of field names",
         Kind::Runs => "a list of tables",
     }
 }

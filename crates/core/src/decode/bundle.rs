@@ -6,7 +6,7 @@ use crate::bundle::{AlternateRun, Catalog, CatalogEntry, DocumentData, Page};
 use crate::compare::Metrics;
 use crate::furniture::{Furniture, FurnitureKind};
 use crate::markdown::{Kind, Node};
-use crate::meta::{AlternateOcr, Meta};
+use crate::meta::{AlternateOcr, Field, Meta};
 use crate::quality::{PageQuality, Quality};
 use serde_json::Value;
 
@@ -51,6 +51,7 @@ fn meta(value: Value) -> Result<Meta> {
         id: o.string("id"),
         title: o.string("title"),
         collection: o.opt_string("collection"),
+        agency: o.opt_string("agency"),
         classification: o.opt_string("classification"),
         country: o.opt_string("country"),
         subject: o.opt_string("subject"),
@@ -66,10 +67,16 @@ fn meta(value: Value) -> Result<Meta> {
         release_date: o.opt_string("release_date"),
         rights: o.opt_string("rights"),
         provenance: o.opt_string("provenance"),
-        extracted: o.list("extracted", to_text),
+        extracted: o.list("extracted", field),
         alternate_ocr: o.list("alternate_ocr", alternate_ocr),
     };
     o.done(meta)
+}
+
+/// A field named in `extracted`; a name that is no field is damage, as serde would say.
+fn field(value: Value) -> Result<Field> {
+    let name = to_text(value)?;
+    Field::named(&name).ok_or_else(|| crate::meta::fields_unknown(&name))
 }
 
 fn alternate_ocr(value: Value) -> Result<AlternateOcr> {

@@ -56,7 +56,7 @@ mod values;
 pub use dates::iso_date;
 
 use crate::furniture::{FurnitureKind, stamp_word};
-use crate::meta::Meta;
+use crate::meta::{FIELDS, Field, Meta, Value};
 use labels::Slot;
 use lines::{Kind, Line};
 use serde::Serialize;
@@ -122,50 +122,52 @@ pub fn extract(pages: &[&str]) -> ReportFields {
 }
 
 impl ReportFields {
-    /// Fills every field of `meta` that is None (or an empty title) from self, and records each
-    /// filled field's name in `meta.extracted` (names = the Meta field names, e.g. "country").
-    /// Never overwrites a value a person wrote.
-    pub fn apply_to(&self, meta: &mut Meta) {
-        let done = &mut meta.extracted;
-        if meta.title.trim().is_empty()
-            && let Some(title) = &self.title
-        {
-            meta.title.clone_from(title);
-            note(done, "title");
+    /// The value read for `field`, if the forms state it (see [`crate::meta::FIELDS`]: the
+    /// fields marked extractable are the ones this has).
+    pub fn value(&self, field: Field) -> Option<Value<'_>> {
+        fn text(value: &Option<String>) -> Option<Value<'_>> {
+            value.as_deref().map(Value::Text)
         }
-        fill(&mut meta.classification, &self.classification, "classification", done);
-        fill(&mut meta.country, &self.country, "country", done);
-        fill(&mut meta.subject, &self.subject, "subject", done);
-        fill(&mut meta.how_published, &self.how_published, "how_published", done);
-        fill(&mut meta.place_published, &self.place_published, "place_published", done);
-        fill(&mut meta.date_published, &self.date_published, "date_published", done);
-        fill(&mut meta.date_of_information, &self.date_of_information, "date_of_information", done);
-        fill(&mut meta.date_distributed, &self.date_distributed, "date_distributed", done);
-        fill(&mut meta.language, &self.language, "language", done);
-        fill(&mut meta.source, &self.source, "source", done);
-        fill(&mut meta.pages, &self.pages, "pages", done);
-        fill(&mut meta.document_number, &self.document_number, "document_number", done);
-        fill(&mut meta.release_date, &self.release_date, "release_date", done);
+        match field {
+            Field::Title => text(&self.title),
+            Field::Classification => text(&self.classification),
+            Field::Country => text(&self.country),
+            Field::Subject => text(&self.subject),
+            Field::HowPublished => text(&self.how_published),
+            Field::PlacePublished => text(&self.place_published),
+            Field::DatePublished => text(&self.date_published),
+            Field::DateOfInformation => text(&self.date_of_information),
+            Field::DateDistributed => text(&self.date_distributed),
+            Field::Language => text(&self.language),
+            Field::Source => text(&self.source),
+            Field::Pages => self.pages.map(Value::Count),
+            Field::DocumentNumber => text(&self.document_number),
+            Field::ReleaseDate => text(&self.release_date),
+            Field::Id
+            | Field::Collection
+            | Field::Agency
+            | Field::Rights
+            | Field::Provenance
+            | Field::Extracted
+            | Field::AlternateOcr => None,
+        }
     }
-}
 
-fn fill<T: Clone>(
-    field: &mut Option<T>,
-    value: &Option<T>,
-    name: &str,
-    extracted: &mut Vec<String>,
-) {
-    if field.is_none()
-        && let Some(value) = value
-    {
-        *field = Some(value.clone());
-        note(extracted, name);
-    }
-}
-
-fn note(extracted: &mut Vec<String>, name: &str) {
-    if !extracted.iter().any(|n| n == name) {
-        extracted.push(name.to_owned());
+    /// Fills every extractable field of `meta` that has no value (a blank title counts as
+    /// none) from self, in the table's order, and records each filled field in
+    /// `meta.extracted`. Never overwrites a value a person wrote.
+    pub fn apply_to(&self, meta: &mut Meta) {
+        for field in FIELDS.iter().filter(|info| info.extractable).map(|info| info.field) {
+            if meta.value(field).is_some() {
+                continue;
+            }
+            if let Some(value) = self.value(field) {
+                meta.set(field, value);
+                if !meta.is_extracted(field) {
+                    meta.extracted.push(field);
+                }
+            }
+        }
     }
 }
 
@@ -238,7 +240,7 @@ mod tests {
 
     #[test]
     fn applying_twice_changes_nothing_more() {
-        let mut meta = Meta { id: "x".into(), extracted: vec!["pages".into()], ..Meta::default() };
+        let mut meta = Meta { id: "x".into(), extracted: vec![Field::Pages], ..Meta::default() };
         read().apply_to(&mut meta);
         let once = meta.clone();
         read().apply_to(&mut meta);
@@ -267,5 +269,33 @@ mod tests {
         let page =
             "Subject advised that the newspaper was closed.\n\nThe source of this was a friend.\n";
         assert_eq!(extract(&[page]), ReportFields::default());
+    }
+}
+
+#[cfg(test)]
+mod table {
+    use super::*;
+
+    #[test]
+    fn the_forms_state_exactly_the_extractable_fields() {
+        let all = ReportFields {
+            title: Some("t".into()),
+            classification: Some("t".into()),
+            country: Some("t".into()),
+            subject: Some("t".into()),
+            how_published: Some("t".into()),
+            place_published: Some("t".into()),
+            date_published: Some("t".into()),
+            date_of_information: Some("t".into()),
+            date_distributed: Some("t".into()),
+            language: Some("t".into()),
+            source: Some("t".into()),
+            pages: Some(1),
+            document_number: Some("t".into()),
+            release_date: Some("t".into()),
+        };
+        for info in FIELDS {
+            assert_eq!(all.value(info.field).is_some(), info.extractable, "{info:?}");
+        }
     }
 }

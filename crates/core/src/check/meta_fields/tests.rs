@@ -1,5 +1,5 @@
 use super::*;
-use crate::meta::AlternateOcr;
+use crate::meta::{AlternateOcr, Field};
 
 fn run(text: &str) -> (Option<Meta>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
@@ -61,6 +61,7 @@ fn the_field_list_knows_every_field_of_meta() {
         id: "d".into(),
         title: "T".into(),
         collection: Some("c".into()),
+        agency: Some("c".into()),
         classification: Some("c".into()),
         country: Some("c".into()),
         subject: Some("c".into()),
@@ -76,7 +77,7 @@ fn the_field_list_knows_every_field_of_meta() {
         release_date: Some("2011-09-20".into()),
         rights: Some("c".into()),
         provenance: Some("c".into()),
-        extracted: vec!["country".into()],
+        extracted: vec![Field::Country],
         alternate_ocr: vec![AlternateOcr {
             file: "ocr-2.txt".into(),
             provenance: Some("p".into()),
@@ -86,4 +87,15 @@ fn the_field_list_knows_every_field_of_meta() {
     let (meta, problems) = run(&text);
     assert!(problems.is_empty(), "{problems:?}\n{text}");
     assert_eq!(meta, Some(full));
+}
+
+#[test]
+fn extracted_names_only_fields_a_program_reads() {
+    let text = "id = \"d\"\ntitle = \"T\"\nextracted = [\"contry\"]\n";
+    let (meta, problems) = run(text);
+    assert!(meta.is_none());
+    assert_eq!((problems[0].line, problems[0].column), (3, 13));
+    assert!(problems[0].message.contains("`contry`: did you mean `country`?"), "{problems:?}");
+    let (_, problems) = run("id = \"d\"\ntitle = \"T\"\nextracted = [\"rights\"]\n");
+    assert!(problems[0].message.contains("no program reads from the OCR"), "{problems:?}");
 }
