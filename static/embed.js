@@ -54,16 +54,17 @@
       shown.view = params.get('view') || null;
       if (params.get('pages')) shown.pages = params.get('pages');
     }
-    // The words asked for are the reader's own: only hosts on the list learn them.
+    // The words asked for are the reader's own: only hosts on the list learn them, in the
+    // query and in the link.
     if (allowed && params.get('q')) shown.query = params.get('q');
-    shown.link = fullLink();
+    shown.link = fullLink(!allowed);
     return shown;
   }
 
   // The same view in the full reading room: this page's address, the fragment without /embed.
-  function fullLink() {
+  function fullLink(withoutQuery) {
     var here = parse(location.hash);
-    SETUP.forEach(function (name) { here.params.delete(name); });
+    SETUP.concat(withoutQuery ? ['q'] : []).forEach(function (name) { here.params.delete(name); });
     return location.href.split('#')[0] + '#' + fragment(here.path, here.params);
   }
 
@@ -189,7 +190,7 @@
     }
     var shown = state();
     if (link) {
-      link.href = shown.link;
+      link.href = fullLink(false);
       link.parentNode.hidden = false;
     }
     var navigated = JSON.stringify(shown);

@@ -101,6 +101,9 @@ test('the host page drives navigation, search and highlight, and hears ready, na
   await send(page, 'setView', { view: 'compare' });
   await expect(frame.locator('.compare-pane').first()).toBeVisible();
   await expect.poll(() => lastEvent(page, 'navigated')).toMatchObject({ view: 'compare', page: 2, query: 'party' });
+  const link = new URL((await lastEvent(page, 'navigated')).link);
+  expect(link.hash).toMatch(/^#\/doc\//);
+  expect(Object.fromEntries(new URLSearchParams(link.hash.split('?')[1]))).toMatchObject({ page: '2', view: 'compare', q: 'party' });
 
   // A listed origin may read the page's text.
   await send(page, 'navigate', { document: CIA.id, page: 1, view: 'ocr' });
@@ -150,6 +153,7 @@ test('without an allow-list anyone may navigate and highlight, but nothing that 
   await expect.poll(() => lastEvent(page, 'navigated')).toMatchObject({ document: CIA.id, page: 2 });
   // The reader's words stay in the frame.
   expect((await lastEvent(page, 'navigated')).query).toBeUndefined();
+  expect((await lastEvent(page, 'navigated')).link).toMatch(new RegExp(`#/doc/${CIA.id}\\?page=2$`));
   await expect.poll(async () => (await lastEvent(page, 'hitChanged'))?.total ?? 0).toBeGreaterThan(0);
   await send(page, 'getText');
   await expect.poll(() => lastEvent(page, 'error')).toMatchObject({ code: 'not-allowed', command: 'getText' });
