@@ -3,6 +3,12 @@
 //! The catalog lists every document, so for a large collection it is a large file: it is
 //! fetched only once a page asks for it ([`use_catalog`]). A search needs no catalog (the
 //! index carries what results show), so a link to a search loads only what the search needs.
+//!
+//! An embedded view (`#/embed/doc/<id>?page=3`, `#/embed/?q=...`) is the same pages under the
+//! router's basename `/embed`: every link and every navigation of the pages then stays inside
+//! the embed, with no second copy of a page. `static/chrome.js` marks `<html>` with the class
+//! `embed` before the app starts, hiding the site's chrome, and reloads the page when the
+//! fragment crosses between the two, since a router's basename is fixed when it is made.
 
 use crate::hooks::{Fetch, use_json};
 use crate::pages::{DocumentPage, LibraryPage, NotFoundPage};
@@ -48,12 +54,18 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<SearchEngine> context={(*engine).clone()}>
         <ContextProvider<CatalogContext> context={catalog}>
-            <HashRouter>
+            <HashRouter basename={embed_basename()}>
                 <Switch<Route> render={switch} />
             </HashRouter>
         </ContextProvider<CatalogContext>>
         </ContextProvider<SearchEngine>>
     }
+}
+
+/// `/embed` when the page shows an embedded view (chrome.js decided from the fragment).
+fn embed_basename() -> Option<AttrValue> {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    root.filter(|root| root.class_list().contains("embed")).map(|_| AttrValue::from("/embed"))
 }
 
 fn switch(route: Route) -> Html {

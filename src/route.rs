@@ -1,5 +1,5 @@
 //! The routes, all inside the URL fragment: `#/` and `#/doc/<id>?page=N&view=ocr` (or
-//! `view=compare`).
+//! `view=compare`). Embedded views are the same routes under `#/embed` (see `app`).
 
 use serde::{Deserialize, Serialize};
 use yew_router::prelude::*;
@@ -45,6 +45,22 @@ pub struct DocumentQuery {
     /// the find bar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
+    /// A passage: the pages the reader turns between (`3-4`, or `3`), the page shown kept
+    /// within them, as an embedded passage asks (`#/embed/doc/<id>?pages=3-4&q=...`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+}
+
+impl DocumentQuery {
+    /// The first and last page (from 1) of the passage in a document of `count` pages: the
+    /// whole document when no passage is asked for.
+    pub fn bounds(&self, count: usize) -> (usize, usize) {
+        let count = count.max(1);
+        let Some(pages) = self.pages.as_deref() else { return (1, count) };
+        let (first, last) = pages.split_once('-').unwrap_or((pages, pages));
+        let first = first.trim().parse().unwrap_or(1).clamp(1, count);
+        (first, last.trim().parse().unwrap_or(count).clamp(first, count))
+    }
 }
 
 /// The query part of the library route: the search and the ticked facets, so that a search

@@ -57,6 +57,30 @@
     };
   }
 
+  // An embedded view (#/embed/...) shows no site chrome (style.css), and the app routes it
+  // under its own basename (src/app.rs): both are settled here, before the first paint, and a
+  // fragment that crosses between the two reloads the page, for the router to be made anew.
+  function embedded() { return /^#\/embed(\/|\?|$)/.test(location.hash); }
+  root.classList.toggle('embed', embedded());
+  window.addEventListener('hashchange', function () {
+    if (embedded() !== root.classList.contains('embed')) location.reload();
+    if (/[?&]hit=/.test(location.hash)) need('share');
+  });
+
+  // Sharing (static/share.js: the Share dialog, links to a passage) and embedding
+  // (static/embed.js: the message API) load where they are used, so other pages carry none
+  // of their code. A page opened from a file has neither: no address to share, no host.
+  function need(name, open) {
+    if (location.protocol === 'file:' || byId('script-' + name)) return;
+    var script = document.createElement('script');
+    script.src = 'static/' + name + '.js';
+    script.id = 'script-' + name;
+    if (open) script.setAttribute('data-open', '');
+    document.head.appendChild(script);
+  }
+  if (root.classList.contains('embed')) need('embed');
+  if (root.classList.contains('embed') || /[?&]hit=/.test(location.hash)) need('share');
+
   setTheme(load(THEME));
   setTextSize(load(TEXT_SIZE));
   root.classList.toggle('hide-furniture', load(FURNITURE) === 'hidden');
@@ -69,6 +93,8 @@
     var size = byId('text-size-choice');
     if (theme) theme.value = root.getAttribute('data-theme') || 'system';
     if (size) size.value = root.getAttribute('data-text-size') || '100';
+    var share = byId('share-button');
+    if (share && location.protocol !== 'file:') share.hidden = false;
     labelSkipLink();
   }
 
@@ -114,8 +140,10 @@
   }
 
   document.addEventListener('click', function (event) {
-    var target = event.target.closest ? event.target.closest('.skip-link, #shortcuts-button') : null;
+    var target = event.target.closest ? event.target.closest('.skip-link, #shortcuts-button, #share-button') : null;
     if (!target) return;
+    // Once loaded, share.js opens its dialog itself.
+    if (target.id === 'share-button') return need('share', true);
     // The fragment is the app's router's: the skip link moves focus instead of navigating.
     event.preventDefault();
     if (target.id === 'shortcuts-button') openHelp(); else skip();

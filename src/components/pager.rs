@@ -11,7 +11,8 @@ pub struct Props {
     /// The current page, 1-based.
     pub page: usize,
     pub count: usize,
-    /// The rest of the query (view, run), kept as the reader turns pages.
+    /// The rest of the query (view, run, passage), kept as the reader turns pages; a passage
+    /// bounds the pages offered.
     #[prop_or_default]
     pub query: DocumentQuery,
 }
@@ -27,15 +28,16 @@ pub fn Pager(props: &Props) -> Html {
             </Link<Route, DocumentQuery>>
         }
     };
+    let (first, last) = props.query.bounds(props.count);
     // On a phone the word "page" is left to screen readers, so that the pager fits one line.
     let previous = html! { <>{ "← Previous" }<span class="pager-word">{ " page" }</span></> };
     let next = html! { <>{ "Next" }<span class="pager-word">{ " page" }</span>{ " →" }</> };
     html! {
         <nav class="pager" aria-label="Pages">
-            if props.page > 1 { { link(props.page - 1, previous, "prev") } }
+            if props.page > first { { link(props.page - 1, previous, "prev") } }
             else { <span class="pager-link prev" aria-disabled="true">{ previous }</span> }
             <span class="pager-position">{ format!("Page {} of {}", props.page, props.count) }</span>
-            if props.page < props.count { { link(props.page + 1, next, "next") } }
+            if props.page < last { { link(props.page + 1, next, "next") } }
             else { <span class="pager-link next" aria-disabled="true">{ next }</span> }
         </nav>
     }

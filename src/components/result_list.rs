@@ -74,7 +74,8 @@ fn item(result: &ResultDoc, q: &str) -> Html {
     let page = first.map_or(1, |h| h.page as usize);
     let view =
         first.map(|h| if h.layer == PostingLayer::Corrected { View::Corrected } else { View::Ocr });
-    let query = DocumentQuery { page: Some(page), view, run: None, q: Some(q.to_owned()) };
+    let query =
+        DocumentQuery { page: Some(page), view, run: None, q: Some(q.to_owned()), pages: None };
     let hits = result.layer_hits;
     let mut counts = Vec::new();
     if hits.corrected > 0 {

@@ -48,6 +48,7 @@ pub fn ViewTabs(props: &Props) -> Html {
             view: Some(view),
             run,
             q: props.current.q.clone(),
+            pages: props.current.pages.clone(),
         };
         let to = Route::Document { id: props.id.clone() };
         html! {

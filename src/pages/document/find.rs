@@ -48,7 +48,17 @@ pub fn use_find(
         let (hits, current, query) = (Rc::clone(hits), current.clone(), query.clone());
         Callback::from(move |forward: bool| {
             let page = query.page.unwrap_or(1);
-            let Some(next) = hits.step(*current, page - 1, forward) else { return };
+            // In a passage, hits on pages outside it are passed over.
+            let (first, last) = query.bounds(usize::MAX);
+            let within = |n: usize| (first..=last).contains(&(hits.page_of(n) + 1));
+            let mut next = hits.step(*current, page - 1, forward);
+            for _ in 0..hits.total() {
+                match next {
+                    Some(n) if !within(n) => next = hits.step(Some(n), hits.page_of(n), forward),
+                    _ => break,
+                }
+            }
+            let Some(next) = next.filter(|&n| within(n)) else { return };
             current.set(Some(next));
             let target = hits.page_of(next) + 1;
             if target != page

@@ -97,8 +97,9 @@ fn resolve(asked: &DocumentQuery, data: &DocumentData, has_corrected: bool) -> D
     let run = asked
         .run
         .filter(|&run| view != View::Corrected && (1..=data.alternates.len()).contains(&run));
-    let page = Some(asked.page.unwrap_or(1).clamp(1, count));
-    DocumentQuery { page, view: Some(view), run, q: asked.q.clone() }
+    let (first, last) = asked.bounds(count);
+    let page = Some(asked.page.unwrap_or(first).clamp(first, last));
+    DocumentQuery { page, view: Some(view), run, q: asked.q.clone(), pages: asked.pages.clone() }
 }
 
 #[derive(Properties, PartialEq)]
