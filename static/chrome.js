@@ -72,6 +72,12 @@
   // of their code. A page opened from a file has neither: no address to share, no host.
   function need(name, open) {
     if (location.protocol === 'file:' || byId('script-' + name)) return;
+    // The scripts look up the page's elements as they start, so they are added once the page
+    // is parsed (a script added from here may otherwise run before the body exists).
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', function () { need(name, open); });
+      return;
+    }
     var script = document.createElement('script');
     script.src = 'static/' + name + '.js';
     script.id = 'script-' + name;

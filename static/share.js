@@ -1,5 +1,5 @@
 // Sharing: the Share dialog (a link to the view shown, a link to the passage, the code that
-// embeds the view in another site, and a place for its citation) and the passage links' `hit`,
+// embeds the view in another site, and its citation) and the passage links' `hit`,
 // the hit they open on. static/chrome.js loads this script on the first press of Share, and at
 // once on a page whose fragment names a hit or that is embedded (static/embed.js asks for hits
 // through the fragment too).
@@ -91,24 +91,64 @@
     cite(here);
   }
 
-  // Cite: the citation module fills this section when the site has one. Its loader is the only
-  // name this script knows of it: readingroomLoadCite() resolves to the module, whose
-  // fillCite(section, view) writes the citation of the view shown (`view`: the route's path
-  // and parameters, the page's address) into the section. Without it the section stays hidden.
+  // Cite: the document shown, at the page shown (the passage's page when there is one), with
+  // the address of the passage or the view and today's date, in the format chosen. The text is
+  // core's (the cite module, crates/cite-wasm, loaded the first time a reader asks), from the
+  // bundle's catalog, which holds every document's metadata.
+  var catalog = null;
+  function catalogBytes() {
+    if (!catalog) {
+      catalog = fetch('bundle/catalog.json').then(function (response) {
+        if (!response.ok) throw new Error('bundle/catalog.json answered ' + response.status);
+        return response.arrayBuffer();
+      }).then(function (buffer) { return new Uint8Array(buffer); });
+      catalog.catch(function () { catalog = null; });
+    }
+    return catalog;
+  }
+  function today() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+  var citing = 0;
+  // The citation as the module gave it: a textarea's value turns RIS's CR LF into LF, so the
+  // copy is taken from here.
+  var citation = '';
   function cite(here) {
     var section = byId('share-cite');
     var load = window.readingroomLoadCite;
-    section.hidden = true;
-    if (typeof load !== 'function') return;
-    var view = { path: here.path, params: Object.fromEntries(here.params), link: address(here.path, here.params) };
-    load().then(function (module) {
-      if (!module || typeof module.fillCite !== 'function') return;
-      module.fillCite(section, view);
-      section.hidden = false;
-    }, function () { section.hidden = true; });
+    var doc = /^\/doc\/([^\/]+)/.exec(here.path);
+    section.hidden = typeof load !== 'function' || !doc;
+    if (section.hidden) return;
+    var found = passage(here);
+    var shownPage = document.querySelector('.pager-position');
+    shownPage = shownPage && /Page (\d+)/.exec(shownPage.textContent);
+    var request = {
+      id: decodeURIComponent(doc[1]),
+      format: byId('share-cite-format').value,
+      pages: shownPage ? shownPage[1] : here.params.get('page') || undefined,
+      url: found ? found.link : address(here.path, here.params),
+      accessed: today(),
+    };
+    var text = byId('share-cite-text');
+    var note = byId('share-cite-note');
+    var mine = ++citing;
+    text.value = citation = '';
+    note.textContent = 'Preparing the citation\u2026';
+    Promise.all([load(), catalogBytes()]).then(function (got) {
+      if (mine !== citing) return;
+      citation = got[0].cite(got[1], JSON.stringify(request));
+      text.value = citation;
+      note.textContent = (request.pages ? 'Page ' + request.pages + ', ' : '') +
+        (found ? 'linked to this passage' : 'linked to this view') + ', accessed ' + request.accessed + '.';
+    }).catch(function (error) {
+      if (mine !== citing) return;
+      note.textContent = 'The citation could not be made: ' + (error && error.message ? error.message : String(error));
+    });
   }
 
-  var COPIED = { 'share-link': 'Link copied.', 'share-passage': 'Link to this passage copied.', 'share-embed': 'Embed code copied.' };
+  var COPIED = { 'share-cite-text': 'Citation copied.', 'share-link': 'Link copied.', 'share-passage': 'Link to this passage copied.', 'share-embed': 'Embed code copied.' };
   function copy(id) {
     var field = byId(id);
     function done() { status.textContent = COPIED[id]; }
@@ -120,7 +160,8 @@
       try { copied = document.execCommand('copy'); } catch (e) { copied = false; }
       status.textContent = copied ? COPIED[id] : 'Copying was refused: the text is selected, copy it with your keyboard.';
     }
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(field.value).then(done, select);
+    var value = id === 'share-cite-text' ? citation : field.value;
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).then(done, select);
     else select();
   }
 
@@ -138,6 +179,7 @@
   });
   document.addEventListener('change', function (event) {
     if (event.target.id === 'share-box') byId('share-embed').value = snippet(shown());
+    if (event.target.id === 'share-cite-format') cite(shown());
   });
   // Focus goes back to the button that opened the dialog, whichever way it closed.
   if (dialog) dialog.addEventListener('close', function () { if (button) button.focus(); });

@@ -80,3 +80,32 @@ test('the cite module, loaded on a document page, cites the report in every form
   expect(cited.answers.ris.startsWith('TY  - RPRT\r\n')).toBe(true);
   expect(cited.refused).toContain('page 9 is past the end: the document has 7 pages');
 });
+
+test('the Share dialog cites the document at the page shown, linked to the passage, as the CLI does', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`./#/doc/${CIA.id}?page=2&q=party`);
+  await expect(page.locator('.find-bar [role=status]')).toHaveText(/^\d+ matches$/);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share or embed' });
+  const text = dialog.getByLabel('Citation', { exact: true });
+  const note = dialog.locator('#share-cite-note');
+  const passage = await dialog.getByLabel('Link to this passage').inputValue();
+  for (const [format, starts] of [['chicago', 'Note: '], ['bibtex', '@techreport{'], ['ris', 'TY  - RPRT'], ['csl-json', '[']]) {
+    await dialog.getByLabel('Citation format').selectOption(format);
+    await expect(text).toHaveValue(new RegExp(`^${starts.replace(/[[{]/g, '\\$&')}`));
+    await expect(note).toHaveText(/^Page 2, linked to this passage, accessed \d{4}-\d\d-\d\d\.$/);
+    const accessed = (await note.textContent()).match(/accessed (\S+)\.$/)[1];
+    const expected = execFileSync(process.env.READINGROOM_CLI, ['cite', process.env.READINGROOM_BUNDLE, CIA.id,
+      '--format', format, '--pages', '2', '--url', passage, '--accessed', accessed], { encoding: 'utf8' });
+    // A textarea keeps CR LF as LF in its value, as HTML says; RIS ends its lines with CR LF.
+    expect((await text.inputValue()).trimEnd(), format).toBe(expected.replace(/\r\n/g, '\n').trimEnd());
+  }
+  // The copy is the module's text itself: RIS keeps its CR LF line ends.
+  await dialog.getByLabel('Citation format').selectOption('ris');
+  await expect(text).toHaveValue(/^TY {2}- RPRT\n/);
+  await dialog.getByRole('button', { name: 'Copy citation' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Citation copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.startsWith('TY  - RPRT\r\n'), copied.slice(0, 20)).toBe(true);
+  expect(copied).toContain('SN  - CIA-RDP80-00809A000600290716-5\r\n');
+});

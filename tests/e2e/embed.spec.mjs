@@ -291,8 +291,8 @@ test('the Share dialog works by keyboard, passes axe in both themes, and builds 
   await expect(dialog.getByLabel('Link to this passage')).toBeHidden();
   const code = await dialog.getByLabel('Embed code').inputValue();
   expect(code).toMatch(/^<iframe src="[^"]*#\/embed\/doc\/[^"]*page=2&amp;view=compare" title="Reading Room: [^"]+" width="100%" height="720"/);
-  // The Cite section waits for a citation module; this site's page has none yet.
-  await expect(page.locator('#share-cite')).toBeHidden();
+  // The Cite section gives the document's citation once the cite module has loaded.
+  await expect(dialog.getByLabel('Citation', { exact: true })).toHaveValue(/^Note: Central Intelligence Agency/);
   expect(await violations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await violations(page)).toEqual([]);
