@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, expect, CIA } from './fixtures.mjs';
+import { screenshot } from './screenshots.mjs';
 
 const require = createRequire(import.meta.url);
 const CSL = require('citeproc');
@@ -100,6 +101,9 @@ test('the Share dialog cites the document at the page shown, linked to the passa
     // A textarea keeps CR LF as LF in its value, as HTML says; RIS ends its lines with CR LF.
     expect((await text.inputValue()).trimEnd(), format).toBe(expected.replace(/\r\n/g, '\n').trimEnd());
   }
+  await dialog.getByLabel('Citation format').selectOption('chicago');
+  await text.scrollIntoViewIfNeeded();
+  await screenshot(page, 'share-cite');
   // The copy is the module's text itself: RIS keeps its CR LF line ends.
   await dialog.getByLabel('Citation format').selectOption('ris');
   await expect(text).toHaveValue(/^TY {2}- RPRT\n/);
