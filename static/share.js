@@ -127,7 +127,8 @@
     var request = {
       id: decodeURIComponent(doc[1]),
       format: byId('share-cite-format').value,
-      pages: shownPage ? shownPage[1] : here.params.get('page') || undefined,
+      // A passage of several pages is cited as its range; otherwise the page shown.
+      pages: here.params.get('pages') || (shownPage ? shownPage[1] : here.params.get('page') || undefined),
       url: found ? found.link : address(here.path, here.params),
       accessed: today(),
     };
