@@ -141,7 +141,7 @@
       if (mine !== citing) return;
       citation = got[0].cite(got[1], JSON.stringify(request));
       text.value = citation;
-      note.textContent = (request.pages ? 'Page ' + request.pages + ', ' : '') +
+      note.textContent = (request.pages ? (/-/.test(request.pages) ? 'Pages ' : 'Page ') + request.pages + ', ' : '') +
         (found ? 'linked to this passage' : 'linked to this view') + ', accessed ' + request.accessed + '.';
     }).catch(function (error) {
       if (mine !== citing) return;
