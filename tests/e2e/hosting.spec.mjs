@@ -50,7 +50,7 @@ const TYPES = {
 
 test('the app\'s files go out as the copies dist compressed, each by the encoding asked for', async ({ baseURL }) => {
   const app = distFiles().filter((path) => !path.startsWith('bundle/'));
-  expect(app.filter((path) => path.endsWith('.wasm')).length, 'the app, search and compare modules').toBe(3);
+  expect(app.filter((path) => path.endsWith('.wasm')).length, 'the app, search, compare and cite modules').toBe(4);
   for (const path of app) {
     const file = readFileSync(join(DIST, path));
     const plain = await get(baseURL, path);

@@ -46,7 +46,7 @@ async function cached(page, pattern) {
 function listing() {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'offline.json'), 'utf8')).files;
 }
-const MODULE = /^readingroom-(search|compare)-[0-9a-f]+\.(js|wasm)$/;
+const MODULE = /^readingroom-(search|compare|cite)-[0-9a-f]+\.(js|wasm)$/;
 
 test.describe('offline', () => {
   // Chromium logs each request the worker answers with its offline 503, and a worker update
