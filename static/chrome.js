@@ -61,6 +61,14 @@
   // under its own basename (src/app.rs): both are settled here, before the first paint, and a
   // fragment that crosses between the two reloads the page, for the router to be made anew.
   function embedded() { return /^#\/embed(\/|\?|$)/.test(location.hash); }
+  // The route a fragment names, without the embed prefix: { path, params }. share.js and
+  // embed.js read their fragments through this one reading.
+  window.readingroomRoute = function (hash) {
+    var fragment = hash.replace(/^#/, '');
+    var at = fragment.indexOf('?');
+    var path = (at < 0 ? fragment : fragment.slice(0, at)).replace(/^\/embed/, '') || '/';
+    return { path: path, params: new URLSearchParams(at < 0 ? '' : fragment.slice(at + 1)) };
+  };
   root.classList.toggle('embed', embedded());
   window.addEventListener('hashchange', function () {
     if (embedded() !== root.classList.contains('embed')) location.reload();

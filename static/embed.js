@@ -23,12 +23,8 @@
   // out of the link to the full reading room.
   var SETUP = ['origins', 'fixed'];
 
-  function parse(hash) {
-    var fragment = hash.replace(/^#/, '');
-    var at = fragment.indexOf('?');
-    var path = (at < 0 ? fragment : fragment.slice(0, at)).replace(/^\/embed/, '') || '/';
-    return { path: path, params: new URLSearchParams(at < 0 ? '' : fragment.slice(at + 1)) };
-  }
+  // The route a fragment names, as the full reading room would (static/chrome.js).
+  var parse = window.readingroomRoute;
   function fragment(path, params) {
     var query = params.toString();
     return path + (query ? '?' + query : '');

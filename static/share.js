@@ -15,12 +15,8 @@
   var button = byId('share-button');
   var status = byId('share-status');
 
-  function parse(hash) {
-    var fragment = hash.replace(/^#/, '');
-    var at = fragment.indexOf('?');
-    var path = (at < 0 ? fragment : fragment.slice(0, at)).replace(/^\/embed/, '') || '/';
-    return { path: path, params: new URLSearchParams(at < 0 ? '' : fragment.slice(at + 1)) };
-  }
+  // The route a fragment names, as the full reading room would (static/chrome.js).
+  var parse = window.readingroomRoute;
   function address(path, params) {
     var query = params.toString();
     return location.href.split('#')[0] + '#' + path + (query ? '?' + query : '');
