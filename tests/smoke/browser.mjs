@@ -51,7 +51,25 @@ export function webdriverBrowser(driver, base) {
   return {
     open: (path) => driver.get(new URL(path, base).href),
     until,
-    click: async (css, text) => (await until(`there is a ${css} reading "${text}"`, FIND, [css, text])).click(),
+    // Found and clicked in one wait: an element the app re-renders between the two is stale,
+    // and is found again rather than failing the step. An element under another one (the sticky
+    // find bar, once a hit has been scrolled into view) is brought to the middle of the view, as a
+    // reader would scroll to it, and clicked again.
+    click: (css, text) => driver.wait(async () => {
+      const element = await run(FIND, [css, text]);
+      if (!element) return false;
+      try {
+        await element.click();
+        return true;
+      } catch (error) {
+        if (error.name === 'StaleElementReferenceError') return false;
+        if (error.name === 'ElementClickInterceptedError') {
+          await driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', element);
+          return false;
+        }
+        throw error;
+      }
+    }, TIMEOUT, `timed out clicking a ${css} reading "${text}"`),
     type: async (css, text) => {
       const field = await until(`there is a field ${css}`, (c) => document.querySelector(c), css);
       await field.sendKeys(text);

@@ -148,7 +148,8 @@ async function main() {
       console.log(`ok ${name}: ${STEPS.length} steps in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {
       failed += 1;
-      console.log(`FAILED ${name}: ${error.message}`);
+      // A WebDriver error may carry no message: its name and where it was thrown say what it was.
+      console.log(`FAILED ${name}: ${error.name}: ${error.message || "(no message)"}\n${error.stack || ""}`);
     }
   }
   console.log(`${passed} passed, ${failed} failed`);
