@@ -5,6 +5,9 @@
 //! ([`SearchEngine`], in the app's context), so later requests fetch only what is new to them.
 //!
 //! Everything crosses the edge as one contract: core's [`Request`] in, [`Reply`] out, as JSON.
+//! Opening fetches `search/meta.json` beside the module; then a query takes a round of
+//! fetches for each file list the engine answers with (see ARCHITECTURE.md, "The served
+//! bundle"): the table and dictionary chunks, the postings, the page texts of the results.
 
 use crate::api;
 use readingroom_core::search::results::{Reply, Request};
@@ -71,6 +74,7 @@ pub async fn ask(
         };
         asked.set(asked.get() + files.len());
         progress(loaded.get(), asked.get());
+        mark_round();
         let fetches = files.iter().map(|file| {
             let loaded = Rc::clone(&loaded);
             let asked = asked.get();
@@ -93,6 +97,15 @@ pub async fn ask(
                 return Reply::Damaged(describe(&error));
             }
         }
+    }
+}
+
+/// Marks a round of fetches, as a User Timing entry (`readingroom:round`): each is a wait for
+/// the network that the next cannot start before, so they are what a query's latency is
+/// made of. The tests and the benchmarks count them.
+fn mark_round() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("readingroom:round");
     }
 }
 

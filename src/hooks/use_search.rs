@@ -49,7 +49,8 @@ pub fn use_search(query: Rc<str>, limit: usize) -> SearchState {
                     }
                 };
                 mark();
-                let request = Request::Search { query: query.to_string(), limit, pages: 0 };
+                let request =
+                    Request::Search { query: query.to_string(), limit, pages: 0, brief: true };
                 let reply = search_module::ask(&engine, &request, &progress).await;
                 if live() {
                     measure();

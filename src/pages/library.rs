@@ -15,7 +15,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// How many results a search shows at first, and how many more each "Show more" adds: each
-/// shown result loads its document's text for the snippet.
+/// shown result loads the text of its best page, for its snippet.
 const RESULTS: usize = 10;
 
 #[function_component]

@@ -94,10 +94,12 @@ test('the index loads on demand: a query fetches only its files, and a repeat fe
   await page.goto('./');
   await box(page).fill('Kazakhstanskaya');
   await expect(results(page)).toHaveCount(1);
-  const total = Number(execFileSync('sh', ['-c', `ls ${process.env.READINGROOM_BUNDLE}/search | wc -l`]));
+  const total = Number(execFileSync('sh', ['-c', `find ${process.env.READINGROOM_BUNDLE}/search -type f | wc -l`]));
   expect(fetched).toContain('search/meta.json');
   expect(fetched.some((f) => f.startsWith('search/dict-'))).toBe(true);
   expect(fetched.some((f) => f.startsWith('search/post-'))).toBe(true);
+  // The one result's snippet comes from the text of its best page, not its whole document.
+  expect(fetched.filter((f) => f.startsWith('search/page/'))).toHaveLength(1);
   expect(fetched.length).toBeLessThan(total / 2);
   const before = fetched.length;
   await box(page).fill('');
@@ -119,6 +121,35 @@ test.describe('with the index held back', () => {
     release();
     await expect(results(page).first()).toBeVisible();
   });
+});
+
+/// The rounds of fetches (`readingroom:round` marks) the app's last search took, once it had
+/// the engine open: each is a wait on the network that the next could not start before.
+async function rounds(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('readingroom:search').length > 0);
+  return page.evaluate(() => {
+    const [search] = performance.getEntriesByName('readingroom:search').slice(-1);
+    const end = search.startTime + search.duration;
+    return performance.getEntriesByName('readingroom:round')
+      .filter((m) => m.startTime >= search.startTime && m.startTime <= end).length;
+  });
+}
+
+test('a typical exact query takes at most three rounds of fetches, and its results equal the CLI\'s', async ({ page }) => {
+  const counted = {};
+  for (const q of ['party', 'Kazakhstanskaya', 'Lodge chancery', 'communist', 'embassy']) {
+    await page.goto('about:blank');
+    await page.goto(`./#/?q=${encodeURIComponent(q)}`);
+    await expect(results(page).first()).toBeVisible();
+    counted[q] = await rounds(page);
+    expect(await appIds(page), q).toEqual(cliIds(q));
+  }
+  // The table with the dictionary, the postings, the page texts: never more, and at least the
+  // first two (a sound count: a search that fetched nothing would count none).
+  for (const [q, n] of Object.entries(counted)) {
+    expect(n, `${q}: ${JSON.stringify(counted)}`).toBeLessThanOrEqual(3);
+    expect(n, q).toBeGreaterThanOrEqual(2);
+  }
 });
 
 test('a search that finds nothing says so and names the spellings it tried', async ({ page }) => {

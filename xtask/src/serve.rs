@@ -190,6 +190,7 @@ mod tests {
             "/museum/readingroom-0123abcd.wasm",
             "/bundle/docs/cia-report.0123abcd.json",
             "/bundle/search/post-12.0123abcd.bin",
+            "/bundle/search/page/3-0.0123abcd.bin",
         ] {
             assert!(hashed(path), "{path}");
         }

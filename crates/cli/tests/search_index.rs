@@ -252,12 +252,18 @@ fn a_built_bundle_answers_as_the_documents_folder_does() {
     assert!(meta["dict"].as_array().unwrap().len() > 1 && meta["postings"].as_u64().unwrap() > 1);
     // meta.json names no file: each file's name is its part and the index's key.
     let key = meta["key"].as_str().expect("a key");
-    let files: Vec<String> = std::fs::read_dir(bundle.join("search"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name != "meta.json")
-        .collect();
+    let names = |dir: &str| -> Vec<String> {
+        std::fs::read_dir(bundle.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name != "meta.json" && name != "page")
+            .collect()
+    };
+    let (files, pages) = (names("search"), names("search/page"));
     assert!(files.len() > 3 && files.iter().all(|f| f.contains(&format!(".{key}."))), "{files:?}");
+    // A page text for every page of every document, named by both numbers and the key.
+    assert_eq!(pages.len() as u64, meta["pages"].as_u64().unwrap());
+    assert!(pages.iter().all(|f| f.ends_with(&format!(".{key}.bin"))), "{pages:?}");
     // Searching a folder builds its index in memory first, which takes a while in a debug
     // build: a spread of the queries is enough to compare the two.
     for query in QUERIES.iter().step_by(3) {

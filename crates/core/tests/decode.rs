@@ -122,7 +122,7 @@ fn every_kind_of_reply_reads_as_serde_reads_it() {
     let document = files.keys().find(|p| p.starts_with("docs/cia-")).expect("a document").clone();
     let mut seen = BTreeSet::new();
     for query in ["party", "Kazakhstanskaya", "\"soviet union\" OR instruct*", "country:USSR -x"] {
-        let search = Request::Search { query: query.into(), limit: 10, pages: 0 };
+        let search = Request::Search { query: query.into(), limit: 10, pages: 0, brief: false };
         compare_replies(&mut index, &files, &search, &mut seen);
         for page in [1, 2, 99] {
             let highlight =
@@ -130,7 +130,7 @@ fn every_kind_of_reply_reads_as_serde_reads_it() {
             compare_replies(&mut index, &files, &highlight, &mut seen);
         }
     }
-    let bad = Request::Search { query: "\"open".into(), limit: 5, pages: 0 };
+    let bad = Request::Search { query: "\"open".into(), limit: 5, pages: 0, brief: false };
     compare_replies(&mut index, &files, &bad, &mut seen);
     assert_eq!(seen, BTreeSet::from(["done", "marked", "need", "query_error"].map(String::from)));
     let damaged = Reply::Damaged("search/table.x.bin: the file is damaged".into());

@@ -105,7 +105,7 @@ fn search(
     (limit, pages): (usize, usize),
     reads: &mut Reads,
 ) -> anyhow::Result<SearchResults> {
-    let request = Request::Search { query: query.to_string(), limit, pages };
+    let request = Request::Search { query: query.to_string(), limit, pages, brief: false };
     let reply = drive(index, &request, |path| {
         let bytes = files.read(path)?;
         reads.files += 1;

@@ -3,8 +3,9 @@
 //! [`super::format`] describes.
 
 use super::format::chunk::{self, BlockWriter, PostingsWriter};
+use super::format::page_text::{self, PageText};
 use super::format::table::{self, DocRow};
-use super::format::{self, DocCard, FacetNames, IndexMeta, Part, PostingLayer};
+use super::format::{self, FacetNames, IndexMeta, Part, PostingLayer};
 use super::normalize::tokenize;
 use crate::bundle::{BuiltFile, CatalogEntry, DocumentData, Page, short_hash};
 use crate::furniture::Furniture;
@@ -19,18 +20,11 @@ pub struct BuildOptions {
     pub dict_terms: usize,
     /// Bytes per postings block (a term with more postings gets a block of its own).
     pub block_bytes: usize,
-    /// Documents per card shard.
-    pub shard_size: u32,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions {
-            pack_limit: 512 * 1024,
-            dict_terms: 2048,
-            block_bytes: 48 * 1024,
-            shard_size: 64,
-        }
+        BuildOptions { pack_limit: 512 * 1024, dict_terms: 2048, block_bytes: 48 * 1024 }
     }
 }
 
@@ -88,7 +82,9 @@ pub fn build(
     let avg_len = average_lengths(&rows);
     let mut parts: Vec<(Part, Vec<u8>)> = Vec::new();
     let (dict, postings) = dictionary(terms, options, &mut parts);
-    let shards = shards(entries, options.shard_size, &mut parts);
+    for (doc, (entry, document)) in entries.iter().zip(data).enumerate() {
+        page_texts(doc, entry, document, &mut parts);
+    }
     parts.push((Part::Table, table::write(&rows)));
     let hashes: String = parts.iter().map(|(_, bytes)| short_hash(bytes)).collect();
     let key = short_hash(hashes.as_bytes());
@@ -105,8 +101,6 @@ pub fn build(
         key: key.clone(),
         dict,
         postings,
-        shard_size: options.shard_size,
-        shards,
         pack,
         fold: fold_table(data),
     };
@@ -222,27 +216,25 @@ fn dictionary(
     (dict, blocks as u32)
 }
 
-/// Writes the card shards; returns their number.
-fn shards(entries: &[CatalogEntry], size: u32, parts: &mut Vec<(Part, Vec<u8>)>) -> u32 {
-    let mut count = 0;
-    for (n, run) in entries.chunks(size.max(1) as usize).enumerate() {
-        let cards: Vec<DocCard> = run.iter().map(card).collect();
-        parts.push((Part::Shard(n), format::cards::write(&cards)));
-        count += 1;
-    }
-    count
-}
-
-fn card(entry: &CatalogEntry) -> DocCard {
-    let meta = &entry.meta;
-    DocCard {
-        id: meta.id.clone(),
-        title: meta.title.clone(),
-        date: meta.date().map(str::to_owned),
-        country: meta.country.clone(),
-        subject: meta.subject.clone(),
-        pages: entry.pages,
-        has_corrected: entry.has_corrected,
-        data: entry.data.clone(),
+/// Writes a document's page texts: each page's text, as it was indexed, with the document's card
+/// and the length of every page.
+fn page_texts(
+    doc: usize,
+    entry: &CatalogEntry,
+    document: &DocumentData,
+    parts: &mut Vec<(Part, Vec<u8>)>,
+) {
+    let lengths: Vec<u32> =
+        document.pages.iter().map(|p| p.ocr.split_whitespace().count() as u32).collect();
+    for (n, page) in document.pages.iter().enumerate() {
+        let text = PageText {
+            id: entry.meta.id.clone(),
+            title: entry.meta.title.clone(),
+            date: entry.meta.date().map(str::to_owned),
+            lengths: lengths.clone(),
+            ocr: page.ocr.clone(),
+            corrected: page.corrected.as_ref().map(|tree| tree.search_text()),
+        };
+        parts.push((Part::Page(doc, n), page_text::write(&text)));
     }
 }

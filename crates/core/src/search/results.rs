@@ -105,12 +105,16 @@ pub struct Variant {
 #[serde(rename_all = "snake_case")]
 pub enum Request {
     /// The results of a query, `limit` of them, each with every hit of its `pages` best pages
-    /// (0 for the engine's default: three pages, at most 100 hits).
+    /// (0 for the engine's default: three pages, at most 100 hits). A `brief` answer names the
+    /// best pages but gives the hits of the first only, as a result list shows them: each page
+    /// with hits is a page text to fetch.
     Search {
         query: String,
         limit: usize,
         #[serde(default)]
         pages: usize,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        brief: bool,
     },
     /// What a query marks on page `page` (from 1) of one document, named by its data file
     /// (the path relative to the bundle that its catalog entry gives), with how many marks

@@ -1,5 +1,5 @@
 //! The index reader: any file of a built index (the table, dictionary chunks, postings blocks,
-//! card shards, `meta.json`, a document's data) damaged or replaced by other bytes. A query on
+//! page texts, `meta.json`, a document's data) damaged or replaced by other bytes. A query on
 //! it answers exactly as on the sound index or fails naming that file; it never panics and
 //! never asks twice for a file. Damage sealed again behind a right checksum reaches the readers'
 //! own bounds checks: there any answer will do, but still no panic and no loop.
@@ -33,8 +33,7 @@ struct Built {
 
 /// The default collection, cut into many small files so that each file is a small input.
 static BUILT: LazyLock<Built> = LazyLock::new(|| {
-    let options =
-        BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024, shard_size: 4 };
+    let options = BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024 };
     let built = build_with(&load(None), options);
     let files: Files = built.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect();
     let key = IndexMeta::read(&files[META_FILE]).expect("a sound meta.json").key;

@@ -22,11 +22,15 @@ impl Index {
             Err(error) => return Reply::QueryError { message: error.to_string() },
         };
         match request {
-            Request::Search { limit, pages, .. } => {
+            Request::Search { limit, pages, brief, .. } => {
                 let mut options = SearchOptions { limit: *limit, ..SearchOptions::default() };
                 if *pages > 0 {
                     options.pages_per_result = *pages;
+                    options.text_pages = *pages;
                     options.hits_per_result = usize::MAX;
+                }
+                if *brief {
+                    options.text_pages = 1;
                 }
                 match self.search(&parsed, &options) {
                     Ok(Outcome::Need(files)) => Reply::Need(files),

@@ -27,8 +27,9 @@ mod present;
 mod rank;
 
 use super::format::chunk::{check_dict, read_block, read_dict};
+use super::format::page_text::{self, PageText};
 use super::format::table::{self, DocRow};
-use super::format::{self, DocCard, FormatError, IndexMeta, Part, damaged, json};
+use super::format::{self, FormatError, IndexMeta, Part, damaged, json};
 pub use ask::drive;
 
 use super::highlight::{DocumentTokens, Matcher};
@@ -55,11 +56,14 @@ pub struct SearchOptions {
     pub pages_per_result: usize,
     /// At most this many hits a result (the browser shows a few; the CLI may ask for all).
     pub hits_per_result: usize,
+    /// Of the best pages, how many give their hits: each is a page text to fetch. A result
+    /// list needs the first only, for its snippet and the page its link opens at.
+    pub text_pages: usize,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, pages_per_result: 3, hits_per_result: 100 }
+        SearchOptions { limit: 10, pages_per_result: 3, hits_per_result: 100, text_pages: 3 }
     }
 }
 
@@ -70,7 +74,9 @@ pub struct Index {
     /// The files loaded so far, by number; `meta` says how many there are.
     dicts: HashMap<usize, fst::Map<Vec<u8>>>,
     blocks: HashMap<usize, Vec<u8>>,
-    shards: HashMap<usize, Vec<DocCard>>,
+    /// The page texts loaded so far, by document and page.
+    pages: HashMap<usize, HashMap<usize, PageText>>,
+    /// The documents the reader highlights in, by data file.
     data: HashMap<String, DocumentData>,
     /// The last query evaluated up to its ranking, which the rounds that fetch the shown
     /// results' cards and text (and "Show more") reuse instead of matching it again.
@@ -120,7 +126,7 @@ impl Index {
             fold,
             dicts: HashMap::new(),
             blocks: HashMap::new(),
-            shards: HashMap::new(),
+            pages: HashMap::new(),
             meta,
             table: None,
             data: HashMap::new(),
@@ -159,15 +165,20 @@ impl Index {
                 counted(file, i, meta.postings as usize)?;
                 self.blocks.insert(i, read_block(file, bytes)?);
             }
-            Some(Part::Shard(i)) => {
-                counted(file, i, meta.shards as usize)?;
-                let cards = format::cards::read(file, &bytes)?;
-                let first = i as u64 * u64::from(meta.shard_size);
-                let expected = u64::from(meta.docs).saturating_sub(first);
-                if cards.len() as u64 != expected.min(u64::from(meta.shard_size)) {
-                    return Err(damaged(file, "it does not hold the cards meta.json counts"));
+            Some(Part::Page(doc, page)) => {
+                counted(file, doc, meta.docs as usize)?;
+                let text = page_text::read(file, &bytes, page)?;
+                let pages = self.pages.entry(doc).or_default();
+                // The pages of one document must agree on its card and its page lengths.
+                if let Some(other) = pages.values().next()
+                    && (other.id != text.id
+                        || other.title != text.title
+                        || other.date != text.date
+                        || other.lengths != text.lengths)
+                {
+                    return Err(damaged(file, "it disagrees with another page of its document"));
                 }
-                self.shards.insert(i, cards);
+                pages.insert(page, text);
             }
             None => {
                 crate::bundle::verify_data(file, &bytes)?;
@@ -189,7 +200,7 @@ impl Index {
         let whole = self.table.is_some()
             && self.dicts.len() == meta.dict.len()
             && self.blocks.len() == meta.postings as usize
-            && self.shards.len() == meta.shards as usize;
+            && self.pages.values().map(HashMap::len).sum::<usize>() == meta.pages as usize;
         if !whole {
             return Err(damaged(file, "it lacks files meta.json counts"));
         }

@@ -4,25 +4,28 @@
 use super::matching::{HitRef, Matched};
 use super::rank::{Ranked, best_pages};
 use super::{Index, SearchOptions, Stop};
-use crate::bundle::DocumentData;
-use crate::search::format::{DocCard, Part, PostingLayer, damaged};
+use crate::search::format::page_text::PageText;
+use crate::search::format::{Part, PostingLayer, damaged};
 use crate::search::normalize::Token;
 use crate::search::results::{Hit, LayerHits, ResultDoc, ResultPage, Snippet};
+use std::collections::HashMap;
 
 const SNIPPET_WORDS: usize = 30;
 
-fn card(index: &Index, doc: u32) -> Result<&DocCard, Stop> {
-    let size = index.meta.shard_size.max(1);
-    let shard = (doc / size) as usize;
-    if shard >= index.meta.shards as usize {
-        let what = "a document has no card shard in meta.json";
-        return Err(Stop::Damaged(damaged(crate::search::format::META_FILE, what)));
+/// A document's pages, as far as they are loaded: any one of them gives its card and the
+/// length of every page.
+struct Loaded<'a> {
+    pages: Option<&'a HashMap<usize, PageText>>,
+}
+
+impl<'a> Loaded<'a> {
+    fn card(&self) -> Option<&'a PageText> {
+        self.pages.and_then(|pages| pages.values().next())
     }
-    let cards =
-        index.shards.get(&shard).ok_or_else(|| Stop::Need(vec![index.need(Part::Shard(shard))]))?;
-    cards.get((doc % size) as usize).ok_or_else(|| {
-        Stop::Damaged(damaged(&Part::Shard(shard).file(&index.meta.key), "a card is missing"))
-    })
+
+    fn text(&self, page: u32) -> Option<&'a PageText> {
+        self.pages.and_then(|pages| pages.get(&(page as usize)))
+    }
 }
 
 pub(super) fn present(
@@ -31,40 +34,83 @@ pub(super) fn present(
     shown: &[Ranked],
     options: &SearchOptions,
 ) -> Result<Vec<ResultDoc>, Stop> {
-    let mut need = Vec::new();
-    let mut cards = Vec::new();
-    for ranked in shown {
-        match card(index, ranked.doc) {
-            Ok(card) => cards.push(card),
-            Err(Stop::Need(files)) => need.extend(files),
-            Err(other) => return Err(other),
-        }
-    }
-    if need.is_empty() {
-        need.extend(
-            cards.iter().filter(|c| !index.data.contains_key(&c.data)).map(|c| c.data.clone()),
-        );
-    }
-    super::needing(need)?;
     // The collection's size and mean page length, for BM25 over pages.
     let meta = &index.meta;
     let avg_page = meta.avg_len[0] * meta.docs as f32 / meta.pages.max(1) as f32;
     let shape = (meta.docs.max(1) as f32, avg_page);
-    Ok(shown
+    let mut need = Vec::new();
+    for ranked in shown {
+        let loaded = Loaded { pages: index.pages.get(&(ranked.doc as usize)) };
+        let wanted = match loaded.card() {
+            // The pages' lengths are known: ask for the text of the best pages.
+            Some(card) => {
+                let pages = best(matched, ranked.doc, options, shape, Some(&card.lengths));
+                pages
+                    .into_iter()
+                    .take(options.text_pages)
+                    .filter(|&p| loaded.text(p).is_none())
+                    .collect()
+            }
+            // Nothing of the document yet: the pages that would be best if all were of the
+            // mean length, which they mostly are; the lengths that come with them say whether
+            // another page is better after all (then one more round asks for it). A result
+            // with no hits (a search by filters alone) shows its card, from its first page.
+            None => {
+                let pages = best(matched, ranked.doc, options, shape, None);
+                let mut pages: Vec<u32> = pages.into_iter().take(options.text_pages).collect();
+                if pages.is_empty() {
+                    pages.push(0);
+                }
+                pages
+            }
+        };
+        need.extend(
+            wanted
+                .into_iter()
+                .map(|page| index.need(Part::Page(ranked.doc as usize, page as usize))),
+        );
+    }
+    super::needing(need)?;
+    shown
         .iter()
-        .zip(cards)
-        .map(|(ranked, card)| result(index, matched, ranked, card, options, shape))
-        .collect())
+        .map(|ranked| {
+            let loaded = Loaded { pages: index.pages.get(&(ranked.doc as usize)) };
+            let card = loaded.card().ok_or_else(|| {
+                let file = Part::Page(ranked.doc as usize, 0).file(&index.meta.key);
+                Stop::Damaged(damaged(&file, "a result's page text is missing"))
+            })?;
+            Ok(result(index, matched, ranked, card, &loaded, options, shape))
+        })
+        .collect()
+}
+
+/// A document's best pages (from 0), by BM25 over pages with the pages' lengths if known.
+fn best(
+    matched: &Matched,
+    doc: u32,
+    options: &SearchOptions,
+    shape: (f32, f32),
+    lengths: Option<&[u32]>,
+) -> Vec<u32> {
+    let page_len = |page: u32| page_length(lengths, page, shape.1);
+    best_pages(matched, doc, options.pages_per_result, shape.0, &page_len, shape.1)
+        .into_iter()
+        .map(|(page, _, _)| page)
+        .collect()
+}
+
+fn page_length(lengths: Option<&[u32]>, page: u32, mean: f32) -> f32 {
+    match lengths {
+        Some(lengths) => lengths.get(page as usize).map_or(1, |&l| l.max(1)) as f32,
+        None => mean.max(1.0),
+    }
 }
 
 /// The text of a page in a layer, as it was indexed.
-fn layer_text(data: &DocumentData, page: u32, layer: PostingLayer) -> String {
-    let Some(p) = data.pages.get(page as usize) else { return String::new() };
+fn layer_text(page: &PageText, layer: PostingLayer) -> &str {
     match layer {
-        PostingLayer::Corrected => {
-            p.corrected.as_ref().map(|t| t.search_text()).unwrap_or_default()
-        }
-        _ => p.ocr.clone(),
+        PostingLayer::Corrected => page.corrected.as_deref().unwrap_or_default(),
+        _ => &page.ocr,
     }
 }
 
@@ -72,11 +118,11 @@ fn result(
     index: &Index,
     matched: &Matched,
     ranked: &Ranked,
-    card: &DocCard,
+    card: &PageText,
+    loaded: &Loaded,
     options: &SearchOptions,
     shape: (f32, f32),
 ) -> ResultDoc {
-    let data = &index.data[&card.data];
     let all: Vec<&HitRef> =
         matched.groups.iter().filter_map(|g| g.get(ranked.doc)).flatten().collect();
     let mut layer_hits = LayerHits::default();
@@ -87,20 +133,20 @@ fn result(
             PostingLayer::Furniture => layer_hits.furniture += 1,
         }
     }
-    let page_len = |page: u32| {
-        data.pages.get(page as usize).map_or(1, |p| p.ocr.split_whitespace().count()) as f32
-    };
+    let page_len = |page: u32| page_length(Some(&card.lengths), page, shape.1);
     let pages =
         best_pages(matched, ranked.doc, options.pages_per_result, shape.0, &page_len, shape.1);
     let mut hits = Vec::new();
     let mut snippet = Snippet::default();
-    for (rank, &(page, _, _)) in pages.iter().enumerate() {
+    for (rank, &(page, _, _)) in pages.iter().enumerate().take(options.text_pages) {
+        // `present` asked for every page of these: one missing was refused there.
+        let Some(text) = loaded.text(page) else { continue };
         let on_page: Vec<&HitRef> = all.iter().copied().filter(|h| h.page == page).collect();
         let mut layers: Vec<PostingLayer> = on_page.iter().map(|h| h.layer).collect();
         super::order::sort_dedup(&mut layers);
         for layer in layers {
-            let text = layer_text(data, page, layer);
-            let tokens = index.tokenize(&text);
+            let text = layer_text(text, layer);
+            let tokens = index.tokenize(text);
             let mut here: Vec<&HitRef> =
                 on_page.iter().copied().filter(|h| h.layer == layer).collect();
             super::order::sort_by(&mut here, |a, b| a.position.cmp(&b.position));
@@ -124,7 +170,7 @@ fn result(
             let better = snippet.layer.is_none()
                 || (rank == 0 && snippet.page == page + 1 && layer == PostingLayer::Corrected);
             if rank == 0 && better {
-                snippet = cut(&text, &tokens, &here, page + 1, layer);
+                snippet = cut(text, &tokens, &here, page + 1, layer);
             }
         }
     }

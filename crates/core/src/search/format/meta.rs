@@ -37,8 +37,8 @@ impl IndexMeta {
         if !hex(&self.key) {
             return Err("its key is not a hash");
         }
-        if self.shard_size == 0 || self.shards != self.docs.div_ceil(self.shard_size) {
-            return Err("its card shards do not cover its documents");
+        if self.pages < self.docs {
+            return Err("it counts fewer pages than documents");
         }
         if self.dict.windows(2).any(|w| w[0] >= w[1]) {
             return Err("its dictionary chunks are out of order");
@@ -67,8 +67,6 @@ mod tests {
             key: "0123456789abcdef".into(),
             dict: vec!["a".into(), "m".into()],
             postings: 2,
-            shard_size: 2,
-            shards: 2,
             pack: false,
             fold: Vec::new(),
         }
@@ -77,10 +75,9 @@ mod tests {
     #[test]
     fn meta_round_trips_and_inconsistent_counts_are_refused() {
         assert_eq!(IndexMeta::read(&meta().to_bytes()).expect("sound"), meta());
-        let broken: [fn(&mut IndexMeta); 6] = [
+        let broken: [fn(&mut IndexMeta); 5] = [
             |m| m.key = "../../x".into(),
-            |m| m.shards = 1,
-            |m| m.shard_size = 0,
+            |m| m.pages = 2,
             |m| m.dict.reverse(),
             |m| m.postings = 0,
             |m| m.avg_len[0] = f32::NAN,

@@ -8,12 +8,13 @@
 //! search/table.<key>.bin       per document: facet codes, year, layer lengths (BM25, filters, facets)
 //! search/dict-<n>.<key>.bin    a sorted range of the term dictionary, as an fst map
 //! search/post-<n>.<key>.bin    the postings of a sorted range of terms
-//! search/docs-<n>.<key>.bin    display cards of a run of documents (title, date, data file)
+//! search/page/<d>-<p>.<key>.bin  page p (from 0) of document d: its text and the document's card
 //! ```
 //!
 //! A query fetches the table, the dictionary chunks its terms (and their fuzzy neighbourhoods)
-//! fall in, the postings blocks of the terms it matched, and the cards of the documents it
-//! shows. A small collection packs all of these into one file, `search/pack.<key>.bin`.
+//! fall in, the postings blocks of the terms it matched, and the page texts its results'
+//! snippets come from, which carry the results' cards. A small collection packs all of these
+//! into one file, `search/pack.<key>.bin`.
 //! Every file name but `meta.json` carries the index's key, a hash of the content of all its
 //! files, so hosts may cache them forever; `meta.json` names no file, it gives their counts
 //! (a list of 10 000 hashed names would cost a large collection's every query 190 KB).
@@ -22,10 +23,10 @@
 //! `meta.json` carries one, and the reader checks every count and number it reads against the
 //! data, so a damaged file is an error that names it, never a panic or a wrong answer.
 
-pub mod cards;
 pub mod chunk;
 mod meta;
 pub mod pack;
+pub mod page_text;
 pub mod seal;
 pub mod table;
 pub mod varint;
@@ -33,7 +34,7 @@ pub mod varint;
 use serde::{Deserialize, Serialize};
 
 /// The version of the index format; the engine refuses others with a clear message.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The index's entry point, relative to the bundle folder.
 pub const META_FILE: &str = "search/meta.json";
@@ -55,9 +56,6 @@ pub struct IndexMeta {
     pub dict: Vec<String>,
     /// The number of postings blocks; a dictionary entry names its block by number.
     pub postings: u32,
-    /// The documents per card shard, and the number of shards.
-    pub shard_size: u32,
-    pub shards: u32,
     /// When set, every file of the index is inside one file, [`Part::Pack`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pack: bool,
@@ -83,7 +81,8 @@ pub enum Part {
     Table,
     Dict(usize),
     Block(usize),
-    Shard(usize),
+    /// A page of a document, both from 0: its text and the document's card.
+    Page(usize, usize),
 }
 
 impl Part {
@@ -94,7 +93,7 @@ impl Part {
             Part::Table => format!("search/table.{key}.bin"),
             Part::Dict(n) => format!("search/dict-{n}.{key}.bin"),
             Part::Block(n) => format!("search/post-{n}.{key}.bin"),
-            Part::Shard(n) => format!("search/docs-{n}.{key}.bin"),
+            Part::Page(doc, page) => format!("search/page/{doc}-{page}.{key}.bin"),
         }
     }
 
@@ -105,33 +104,19 @@ impl Part {
         let part = match stem {
             "pack" => Part::Pack,
             "table" => Part::Table,
-            _ => match (numbered("dict-"), numbered("post-"), numbered("docs-")) {
+            _ => match (numbered("dict-"), numbered("post-"), stem.strip_prefix("page/")) {
                 (Some(n), _, _) => Part::Dict(n),
                 (_, Some(n), _) => Part::Block(n),
-                (_, _, Some(n)) => Part::Shard(n),
+                (_, _, Some(page)) => {
+                    let (doc, page) = page.split_once('-')?;
+                    Part::Page(doc.parse().ok()?, page.parse().ok()?)
+                }
                 _ => return None,
             },
         };
         // One spelling only: `dict-01` or another key's file is not this index's.
         (part.file(key) == file).then_some(part)
     }
-}
-
-/// What a result shows of a document, without loading its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocCard {
-    pub id: String,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    pub pages: u32,
-    pub has_corrected: bool,
-    /// The document's data file (its text), relative to the bundle folder.
-    pub data: String,
 }
 
 /// The layer a posting is in. Furniture is the OCR's stamps and page numbers: it is searched,
@@ -194,11 +179,17 @@ mod tests {
     #[test]
     fn a_part_is_read_back_from_its_file_name_and_only_from_it() {
         let key = "0123abcd";
-        for part in [Part::Pack, Part::Table, Part::Dict(0), Part::Block(12), Part::Shard(3)] {
+        for part in [Part::Pack, Part::Table, Part::Dict(0), Part::Block(12), Part::Page(3, 0)] {
             assert_eq!(Part::of(&part.file(key), key), Some(part));
             assert_eq!(Part::of(&part.file("ffff0000"), key), None, "another index's key");
         }
-        for file in ["search/dict-01.0123abcd.bin", "search/post-x.0123abcd.bin", "docs/a.json"] {
+        for file in [
+            "search/dict-01.0123abcd.bin",
+            "search/post-x.0123abcd.bin",
+            "search/page/3-01.0123abcd.bin",
+            "search/page/3.0123abcd.bin",
+            "docs/a.json",
+        ] {
             assert_eq!(Part::of(file, key), None, "{file}");
         }
     }
