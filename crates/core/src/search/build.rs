@@ -216,22 +216,18 @@ fn dictionary(
     (dict, blocks as u32)
 }
 
-/// Writes a document's page texts: each page's text, as it was indexed, with the document's card
-/// and the length of every page.
+/// Writes a document's page texts: each page's text, as it was indexed, with the document's card.
 fn page_texts(
     doc: usize,
     entry: &CatalogEntry,
     document: &DocumentData,
     parts: &mut Vec<(Part, Vec<u8>)>,
 ) {
-    let lengths: Vec<u32> =
-        document.pages.iter().map(|p| p.ocr.split_whitespace().count() as u32).collect();
     for (n, page) in document.pages.iter().enumerate() {
         let text = PageText {
             id: entry.meta.id.clone(),
             title: entry.meta.title.clone(),
             date: entry.meta.date().map(str::to_owned),
-            lengths: lengths.clone(),
             ocr: page.ocr.clone(),
             corrected: page.corrected.as_ref().map(|tree| tree.search_text()),
         };

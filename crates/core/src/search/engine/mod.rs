@@ -167,14 +167,11 @@ impl Index {
             }
             Some(Part::Page(doc, page)) => {
                 counted(file, doc, meta.docs as usize)?;
-                let text = page_text::read(file, &bytes, page)?;
+                let text = page_text::read(file, &bytes)?;
                 let pages = self.pages.entry(doc).or_default();
-                // The pages of one document must agree on its card and its page lengths.
+                // The pages of one document must agree on its card.
                 if let Some(other) = pages.values().next()
-                    && (other.id != text.id
-                        || other.title != text.title
-                        || other.date != text.date
-                        || other.lengths != text.lengths)
+                    && (other.id != text.id || other.title != text.title || other.date != text.date)
                 {
                     return Err(damaged(file, "it disagrees with another page of its document"));
                 }

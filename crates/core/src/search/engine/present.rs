@@ -5,28 +5,11 @@ use super::matching::{HitRef, Matched};
 use super::rank::{Ranked, best_pages};
 use super::{Index, SearchOptions, Stop};
 use crate::search::format::page_text::PageText;
-use crate::search::format::{Part, PostingLayer, damaged};
+use crate::search::format::{Part, PostingLayer};
 use crate::search::normalize::Token;
 use crate::search::results::{Hit, LayerHits, ResultDoc, ResultPage, Snippet};
-use std::collections::HashMap;
 
 const SNIPPET_WORDS: usize = 30;
-
-/// A document's pages, as far as they are loaded: any one of them gives its card and the
-/// length of every page.
-struct Loaded<'a> {
-    pages: Option<&'a HashMap<usize, PageText>>,
-}
-
-impl<'a> Loaded<'a> {
-    fn card(&self) -> Option<&'a PageText> {
-        self.pages.and_then(|pages| pages.values().next())
-    }
-
-    fn text(&self, page: u32) -> Option<&'a PageText> {
-        self.pages.and_then(|pages| pages.get(&(page as usize)))
-    }
-}
 
 pub(super) fn present(
     index: &Index,
@@ -34,76 +17,40 @@ pub(super) fn present(
     shown: &[Ranked],
     options: &SearchOptions,
 ) -> Result<Vec<ResultDoc>, Stop> {
-    // The collection's size and mean page length, for BM25 over pages.
-    let meta = &index.meta;
-    let avg_page = meta.avg_len[0] * meta.docs as f32 / meta.pages.max(1) as f32;
-    let shape = (meta.docs.max(1) as f32, avg_page);
+    let n = index.meta.docs.max(1) as f32;
     let mut need = Vec::new();
+    let mut chosen = Vec::with_capacity(shown.len());
     for ranked in shown {
-        let loaded = Loaded { pages: index.pages.get(&(ranked.doc as usize)) };
-        let wanted = match loaded.card() {
-            // The pages' lengths are known: ask for the text of the best pages.
-            Some(card) => {
-                let pages = best(matched, ranked.doc, options, shape, Some(&card.lengths));
-                pages
-                    .into_iter()
-                    .take(options.text_pages)
-                    .filter(|&p| loaded.text(p).is_none())
-                    .collect()
-            }
-            // Nothing of the document yet: the pages that would be best if all were of the
-            // mean length, which they mostly are; the lengths that come with them say whether
-            // another page is better after all (then one more round asks for it). A result
-            // with no hits (a search by filters alone) shows its card, from its first page.
-            None => {
-                let pages = best(matched, ranked.doc, options, shape, None);
-                let mut pages: Vec<u32> = pages.into_iter().take(options.text_pages).collect();
-                if pages.is_empty() {
-                    pages.push(0);
-                }
-                pages
-            }
-        };
+        let pages = best_pages(matched, ranked.doc, options.pages_per_result, n);
+        // The best pages give their hits, each from its text; a result with no hits (a search
+        // by filters alone) shows its card, which its first page's text carries.
+        let mut texts: Vec<u32> =
+            pages.iter().take(options.text_pages).map(|&(page, _, _)| page).collect();
+        if texts.is_empty() {
+            texts.push(0);
+        }
+        let doc = ranked.doc as usize;
+        let loaded = index.pages.get(&doc);
         need.extend(
-            wanted
-                .into_iter()
-                .map(|page| index.need(Part::Page(ranked.doc as usize, page as usize))),
+            texts
+                .iter()
+                .filter(|&&page| !loaded.is_some_and(|l| l.contains_key(&(page as usize))))
+                .map(|&page| index.need(Part::Page(doc, page as usize))),
         );
+        chosen.push((pages, texts));
     }
     super::needing(need)?;
-    shown
+    Ok(shown
         .iter()
-        .map(|ranked| {
-            let loaded = Loaded { pages: index.pages.get(&(ranked.doc as usize)) };
-            let card = loaded.card().ok_or_else(|| {
-                let file = Part::Page(ranked.doc as usize, 0).file(&index.meta.key);
-                Stop::Damaged(damaged(&file, "a result's page text is missing"))
-            })?;
-            Ok(result(index, matched, ranked, card, &loaded, options, shape))
+        .zip(chosen)
+        .map(|(ranked, (pages, texts))| {
+            let loaded = &index.pages[&(ranked.doc as usize)];
+            let text = |page: u32| &loaded[&(page as usize)];
+            let mut result = result(index, matched, ranked, text(texts[0]), &pages, &texts, &text);
+            result.hits.truncate(options.hits_per_result);
+            result
         })
-        .collect()
-}
-
-/// A document's best pages (from 0), by BM25 over pages with the pages' lengths if known.
-fn best(
-    matched: &Matched,
-    doc: u32,
-    options: &SearchOptions,
-    shape: (f32, f32),
-    lengths: Option<&[u32]>,
-) -> Vec<u32> {
-    let page_len = |page: u32| page_length(lengths, page, shape.1);
-    best_pages(matched, doc, options.pages_per_result, shape.0, &page_len, shape.1)
-        .into_iter()
-        .map(|(page, _, _)| page)
-        .collect()
-}
-
-fn page_length(lengths: Option<&[u32]>, page: u32, mean: f32) -> f32 {
-    match lengths {
-        Some(lengths) => lengths.get(page as usize).map_or(1, |&l| l.max(1)) as f32,
-        None => mean.max(1.0),
-    }
+        .collect())
 }
 
 /// The text of a page in a layer, as it was indexed.
@@ -114,14 +61,15 @@ fn layer_text(page: &PageText, layer: PostingLayer) -> &str {
     }
 }
 
-fn result(
+/// A result, from its best `pages`, of which those in `texts` give their hits from `text`.
+fn result<'a>(
     index: &Index,
     matched: &Matched,
     ranked: &Ranked,
     card: &PageText,
-    loaded: &Loaded,
-    options: &SearchOptions,
-    shape: (f32, f32),
+    pages: &[(u32, f32, u32)],
+    texts: &[u32],
+    text: &dyn Fn(u32) -> &'a PageText,
 ) -> ResultDoc {
     let all: Vec<&HitRef> =
         matched.groups.iter().filter_map(|g| g.get(ranked.doc)).flatten().collect();
@@ -133,14 +81,10 @@ fn result(
             PostingLayer::Furniture => layer_hits.furniture += 1,
         }
     }
-    let page_len = |page: u32| page_length(Some(&card.lengths), page, shape.1);
-    let pages =
-        best_pages(matched, ranked.doc, options.pages_per_result, shape.0, &page_len, shape.1);
     let mut hits = Vec::new();
     let mut snippet = Snippet::default();
-    for (rank, &(page, _, _)) in pages.iter().enumerate().take(options.text_pages) {
-        // `present` asked for every page of these: one missing was refused there.
-        let Some(text) = loaded.text(page) else { continue };
+    for (rank, &(page, _, _)) in pages.iter().enumerate().filter(|(_, p)| texts.contains(&p.0)) {
+        let text = text(page);
         let on_page: Vec<&HitRef> = all.iter().copied().filter(|h| h.page == page).collect();
         let mut layers: Vec<PostingLayer> = on_page.iter().map(|h| h.layer).collect();
         super::order::sort_dedup(&mut layers);
@@ -174,7 +118,6 @@ fn result(
             }
         }
     }
-    hits.truncate(options.hits_per_result);
     ResultDoc {
         id: card.id.clone(),
         title: card.title.clone(),

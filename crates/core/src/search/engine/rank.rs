@@ -76,16 +76,16 @@ fn idf(n: f32, df: f32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
-/// A document's pages, best first, by BM25 over pages: each clause's hits on the page (weighted
-/// by layer and match) against the page's length in words (`page_len`) and the collection's
-/// mean page length. Each is (page, score, hits).
+/// A document's pages, best first, by BM25 over pages: each clause's hits on the page
+/// (weighted by layer and match), saturating as BM25 does, with each clause's idf. Every page
+/// counts as of the mean length: a result's pages are chosen from its postings alone, before
+/// any of its text is fetched, so that the one round that fetches its best page's text is
+/// the last. Each is (page, score, hits).
 pub(super) fn best_pages(
     matched: &Matched,
     doc: u32,
     count: usize,
     n: f32,
-    page_len: &dyn Fn(u32) -> f32,
-    avg_page: f32,
 ) -> Vec<(u32, f32, u32)> {
     let mut pages: Vec<(u32, f32, u32)> = Vec::new();
     for group in &matched.groups {
@@ -103,7 +103,7 @@ pub(super) fn best_pages(
         }
         for (page, tf) in tf {
             if let Some(entry) = pages.iter_mut().find(|p| p.0 == page) {
-                entry.1 += bm25(idf, tf, page_len(page), avg_page);
+                entry.1 += bm25(idf, tf, 1.0, 1.0);
             }
         }
     }

@@ -4,12 +4,11 @@
 //! the document's card, so the cards and the snippets come in one round.
 //!
 //! `RRP1`, then, each length-prefixed: the document's id, its title, its date (a flag byte,
-//! then the text), the length in words of every page of the document (for ranking its pages,
-//! which needs them all before any page is chosen), this page's OCR text, and its corrected
-//! search text (a flag byte, then the text). The file ends in its checksum ([`super::seal`]).
+//! then the text), the page's OCR text, and its corrected search text (a flag byte, then the
+//! text). The file ends in its checksum ([`super::seal`]).
 
 use super::seal::{seal, unseal};
-use super::varint::{get, get_u32, put};
+use super::varint::{get, put};
 use super::{FormatError, damaged};
 
 const MAGIC: &[u8; 4] = b"RRP1";
@@ -20,8 +19,6 @@ pub struct PageText {
     pub id: String,
     pub title: String,
     pub date: Option<String>,
-    /// The length in words (split at white space) of each of the document's OCR pages.
-    pub lengths: Vec<u32>,
     /// The page's OCR text, furniture included, as it was indexed.
     pub ocr: String,
     /// The search text of the page's corrected transcription, if it has one.
@@ -45,10 +42,6 @@ pub fn write(page: &PageText) -> Vec<u8> {
     put_text(&mut out, &page.id);
     put_text(&mut out, &page.title);
     put_optional(&mut out, page.date.as_deref());
-    put(&mut out, page.lengths.len() as u64);
-    for &length in &page.lengths {
-        put(&mut out, u64::from(length));
-    }
     put_text(&mut out, &page.ocr);
     put_optional(&mut out, page.corrected.as_deref());
     seal(out)
@@ -88,29 +81,19 @@ impl Reader<'_> {
             _ => Err(damaged(self.file, "a page text has a flag that is neither 0 nor 1")),
         }
     }
-
-    fn number(&mut self) -> Result<u32, FormatError> {
-        get_u32(self.bytes, &mut self.at).ok_or_else(|| self.broken())
-    }
 }
 
-/// Reads page `page` (from 0) of a document: the document must have that page.
-pub fn read(file: &str, bytes: &[u8], page: usize) -> Result<PageText, FormatError> {
+/// Reads a page text.
+pub fn read(file: &str, bytes: &[u8]) -> Result<PageText, FormatError> {
     let body = unseal(file, bytes)?;
     let body = body.strip_prefix(MAGIC).ok_or_else(|| damaged(file, "not a page text"))?;
     let mut reader = Reader { file, bytes: body, at: 0 };
     let (id, title, date) = (reader.text()?, reader.text()?, reader.optional()?);
-    let count = reader.number()? as usize;
-    // Every page length takes at least a byte: a count beyond the bytes left is damage.
-    if count > body.len() || page >= count {
-        return Err(damaged(file, "its page count does not hold its own page"));
-    }
-    let lengths = (0..count).map(|_| reader.number()).collect::<Result<Vec<_>, _>>()?;
     let (ocr, corrected) = (reader.text()?, reader.optional()?);
     if reader.at != body.len() {
         return Err(damaged(file, "the page text has bytes after its end"));
     }
-    Ok(PageText { id, title, date, lengths, ocr, corrected })
+    Ok(PageText { id, title, date, ocr, corrected })
 }
 
 #[cfg(test)]
@@ -122,7 +105,6 @@ mod tests {
             id: "104-10332-10023".into(),
             title: "Local Party Instructors".into(),
             date: Some("1950-03-24".into()),
-            lengths: vec![120, 0, 98],
             ocr: "KAZAKH SSR\nPerty instructors".into(),
             corrected: Some("Kazakh SSR Party instructors".into()),
         }
@@ -130,23 +112,21 @@ mod tests {
 
     #[test]
     fn a_page_text_round_trips_with_and_without_its_optional_parts() {
-        assert_eq!(read("f", &write(&page()), 2).expect("reads"), page());
+        assert_eq!(read("f", &write(&page())).expect("reads"), page());
         let bare = PageText { date: None, corrected: None, ..page() };
-        assert_eq!(read("f", &write(&bare), 0).expect("reads"), bare);
+        assert_eq!(read("f", &write(&bare)).expect("reads"), bare);
     }
 
     #[test]
-    fn a_page_the_document_lacks_and_cut_or_padded_bytes_are_damage() {
-        let error = read("search/page/0-3.k.bin", &write(&page()), 3).expect_err("no page 4");
-        assert!(error.to_string().contains("page count"), "{error}");
+    fn cut_or_padded_bytes_are_damage() {
         let bytes = write(&page());
         let payload = &bytes[..bytes.len() - 8];
         for cut in [MAGIC.len() + 1, payload.len() / 2, payload.len() - 1] {
-            let error = read("f", &seal(payload[..cut].to_vec()), 0).expect_err("cut");
+            let error = read("f", &seal(payload[..cut].to_vec())).expect_err("cut");
             assert!(error.to_string().contains("cut short"), "{cut}: {error}");
         }
         let mut padded = payload.to_vec();
         padded.push(0);
-        assert!(read("f", &seal(padded), 0).expect_err("padded").to_string().contains("after"));
+        assert!(read("f", &seal(padded)).expect_err("padded").to_string().contains("after"));
     }
 }
