@@ -319,7 +319,7 @@ fn not_in_browser(s: &mut String, measured: &[Measured], args: &Args) {
     }
     let _ = writeln!(
         s,
-        "\n### Not in the browser: {}\n\nThe browser part runs on collections of up to {} documents (`--browser-max`): the targets name none larger, and a larger size is measured for the growth of the build and native queries. Its bytes per query are those of the native table above (files and bytes read), which the browser fetches compressed.",
+        "\n### Not in the browser: {}\n\nThe browser part runs on collections of up to {} documents (`--browser-max`; by default 100 000, the largest size the targets name): a larger size is there for the growth of the build and for the native queries, whose table above gives the files and bytes a query reads (raw; a browser would fetch them compressed).",
         skipped.join(", "),
         thousands(args.browser_max)
     );
