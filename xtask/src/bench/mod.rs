@@ -46,6 +46,10 @@ pub struct Args {
     /// build takes too long.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub pagefind_max: usize,
+    /// The largest collection searched in Chromium; above it a collection is built and
+    /// searched natively only (a larger size is there for the growth of the build).
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub browser_max: usize,
 }
 
 impl Args {
@@ -75,6 +79,9 @@ impl Args {
         }
         if self.pagefind_max != 10_000 {
             command.push_str(&format!(" --pagefind-max {}", self.pagefind_max));
+        }
+        if self.browser_max != 100_000 {
+            command.push_str(&format!(" --browser-max {}", self.browser_max));
         }
         command
     }

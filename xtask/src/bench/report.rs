@@ -54,6 +54,7 @@ fn header(machine: &Machine, args: &Args, elapsed: Duration) -> String {
          cargo xtask bench                       # everything: the default collection and 1 000, 10 000, 100 000 documents (about 30 min)\n\
          cargo xtask bench --quick               # a fast check: the default collection and 1 000 documents\n\
          cargo xtask bench --sizes 1000,10000    # chosen synthetic sizes\n\
+         cargo xtask bench --only search --sizes 10000,100000,300000   # the build's growth to 300 000 documents (in the browser up to 100 000: --browser-max)\n\
          cargo xtask bench --only search         # one part; the other sections are kept\n\
          cargo xtask bench --only compare        # the OCR comparison against dinglehopper (about 10 min)\n\
          cargo xtask bench --only reader         # the reader in Chromium: library, document, find, compare view (a few minutes)\n\

@@ -12,7 +12,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
 
-/// Files and bytes of one kind (app shell, catalog, search module, search index, document data).
+/// Files and bytes of one kind (app shell, catalog, search module, search index, page texts,
+/// document data).
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 pub struct Bytes {
     pub files: usize,
@@ -39,6 +40,28 @@ pub struct Cold {
     pub all: ByKind,
     #[serde(default)]
     pub catalog_end_ms: Option<f64>,
+    /// The rounds of fetches the search took once its engine was open: the app's
+    /// `readingroom:round` marks; for Pagefind, counted from its requests' times.
+    #[serde(default)]
+    pub rounds: Option<u32>,
+    /// The app's rounds counted from its requests' times, as Pagefind's are: a check of that
+    /// method against the app's own count.
+    #[serde(default)]
+    pub rounds_by_timing: Option<u32>,
+    /// What each round fetched, by part: ours `table`, `dict`, `post`, `pack` and `page`
+    /// (page texts); Pagefind's `index`, `filter` and `fragment`.
+    #[serde(default)]
+    pub round_files: Vec<BTreeMap<String, usize>>,
+    /// The app shell's responses (the app's own files), for what dominates it.
+    #[serde(default)]
+    pub shell: Vec<Response>,
+}
+
+/// One response: its path under the engine's base URL and its bytes on the wire.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Response {
+    pub path: String,
+    pub transfer: u64,
 }
 
 fn nan() -> f64 {
@@ -51,6 +74,33 @@ pub struct Warm {
     pub q: String,
     pub ms: f64,
     pub fetched: ByKind,
+    /// As for [`Cold`]: the rounds of this query, 0 when it fetched nothing.
+    #[serde(default)]
+    pub rounds: Option<u32>,
+    #[serde(default)]
+    pub rounds_by_timing: Option<u32>,
+}
+
+/// What one round fetched, as `table 1, dict 2`; `nothing` for a round whose requests were
+/// not seen.
+pub fn round_parts(files: &BTreeMap<String, usize>) -> String {
+    const ORDER: [&str; 8] =
+        ["pack", "table", "dict", "post", "page", "index", "filter", "fragment"];
+    let mut parts: Vec<(&str, usize)> = ORDER
+        .iter()
+        .filter_map(|p| files.get(*p).map(|&n| (*p, n)))
+        .chain(
+            files
+                .iter()
+                .filter(|(k, _)| !ORDER.contains(&k.as_str()))
+                .map(|(k, &n)| (k.as_str(), n)),
+        )
+        .collect();
+    parts.retain(|(_, n)| *n > 0);
+    if parts.is_empty() {
+        return "nothing".to_owned();
+    }
+    parts.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>().join(", ")
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

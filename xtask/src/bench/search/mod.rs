@@ -6,19 +6,27 @@
 //! - [`queries`]: the query mix, drawn from each collection;
 //! - [`native`]: `readingroom build` timed and sized, and the queries run natively;
 //! - [`pagefind`]: Pagefind's index of the same collection;
-//! - [`browser`]: both engines in headless Chromium behind xtask's server;
+//! - [`browser`]: both engines in headless Chromium behind xtask's server, and [`rounds`]:
+//!   the rounds of fetches their queries take;
 //! - [`module`]: the search module's size and make-up;
-//! - [`render`], [`render_browser`] and [`targets`]: the section of BENCHMARKS.md.
+//! - [`growth`]: how the build's time and memory grow with the collection;
+//! - [`render`], [`render_browser`], [`ratios`] and [`targets`] (with [`figures`] and
+//!   [`why`], the reasons for a miss): the section of BENCHMARKS.md.
 
 mod browser;
 mod collections;
+mod figures;
+mod growth;
 mod module;
 mod native;
 mod pagefind;
 mod queries;
+mod ratios;
 mod render;
 mod render_browser;
+mod rounds;
 mod targets;
+mod why;
 
 use super::{Args, Section, progress};
 use crate::{dist, setup};
@@ -55,8 +63,15 @@ pub fn run(args: &Args) -> anyhow::Result<Section> {
     }
     let runs: Vec<(&Collection, &[Query], bool)> = measured
         .iter()
+        .filter(|m| m.collection.docs <= args.browser_max)
         .map(|m| (&m.collection, m.queries.as_slice(), m.pagefind.is_some()))
         .collect();
+    for m in measured.iter().filter(|m| m.collection.docs > args.browser_max) {
+        progress(&format!(
+            "{}: not in the browser above {} documents (--browser-max)",
+            m.collection.name, args.browser_max
+        ));
+    }
     let browser = browser::run(&dist, &runs)?;
     let markdown = render::render(&measured, &browser, &module, args);
     Ok(Section { part: "search", markdown })

@@ -1,5 +1,6 @@
-//! The search module's size, as `cargo xtask dist` prints it, and its make-up: the JS glue,
-//! and the wasm's code and data sections (the data holds static tables and strings).
+//! The search module's size, as `cargo xtask dist` prints it (gzipped) and as it is served
+//! (the brotli copies dist writes beside it), and its make-up: the JS glue, and the wasm's
+//! code and data sections (the data holds static tables and strings).
 
 use crate::dist;
 use std::fs;
@@ -9,6 +10,9 @@ use std::path::Path;
 pub struct Module {
     pub js_gzip: u64,
     pub wasm_gzip: u64,
+    /// The brotli copies as served (`.br`, quality 11); 0 when dist wrote none.
+    pub js_brotli: u64,
+    pub wasm_brotli: u64,
     pub wasm_raw: u64,
     /// The wasm's code and data sections, raw.
     pub code: u64,
@@ -18,6 +22,10 @@ pub struct Module {
 impl Module {
     pub fn gzip(&self) -> u64 {
         self.js_gzip + self.wasm_gzip
+    }
+
+    pub fn brotli(&self) -> u64 {
+        self.js_brotli + self.wasm_brotli
     }
 }
 
@@ -33,8 +41,10 @@ pub fn measure(dist: &Path) -> anyhow::Result<Module> {
         }
         let bytes = fs::read(&path)?;
         let gzip = dist::gzip_len(&bytes)?;
+        let brotli = fs::metadata(dist.join(format!("{name}.br"))).map_or(0, |m| m.len());
         if name.ends_with(".wasm") {
             module.wasm_gzip += gzip;
+            module.wasm_brotli += brotli;
             module.wasm_raw += bytes.len() as u64;
             for (id, size) in sections(&bytes) {
                 match id {
@@ -45,6 +55,7 @@ pub fn measure(dist: &Path) -> anyhow::Result<Module> {
             }
         } else {
             module.js_gzip += gzip;
+            module.js_brotli += brotli;
         }
     }
     Ok(module)
@@ -98,14 +109,15 @@ mod tests {
             ("readingroom-search-2.wasm", b"\0asm\x01\0\0\0".repeat(50)),
             ("readingroom-1.js", b"the app".repeat(50)),
         ];
-        for (name, bytes) in &files {
+        for (i, (name, bytes)) in files.iter().enumerate() {
             fs::write(dir.join(name), bytes).unwrap();
             fs::write(dir.join(format!("{name}.gz")), bytes).unwrap();
-            fs::write(dir.join(format!("{name}.br")), bytes).unwrap();
+            fs::write(dir.join(format!("{name}.br")), vec![0; 10 + i]).unwrap();
         }
         let module = measure(&dir).unwrap();
         assert_eq!(module.js_gzip, dist::gzip_len(&files[0].1).unwrap());
         assert_eq!(module.wasm_raw, files[1].1.len() as u64);
+        assert_eq!((module.js_brotli, module.wasm_brotli), (10, 11));
         fs::remove_dir_all(&dir).unwrap();
     }
 }

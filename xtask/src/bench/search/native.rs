@@ -23,8 +23,12 @@ pub struct Build {
     pub seconds: Vec<f64>,
     /// The largest peak resident memory of a run.
     pub peak_bytes: u64,
-    /// bundle/search/, bundle/docs/ and bundle/catalog.json.
+    /// bundle/search/ without its page texts: the index proper.
     pub search: Size,
+    /// bundle/search/page/: each page's text and its document's card, for the snippets
+    /// (none when a small collection's index is one pack).
+    pub pages: Size,
+    /// bundle/docs/ (each document's data file, for the reader) and bundle/catalog.json.
     pub docs: Size,
     pub catalog: Size,
 }
@@ -64,10 +68,15 @@ pub fn build(collection: &Collection, runs: usize) -> anyhow::Result<Build> {
         }
     }
     progress(&format!("{}: measuring the bundle's sizes", collection.name));
+    let page_dir = bundle.join("search/page");
+    let (pages, index): (Vec<_>, Vec<_>) = stats::files_under(&bundle.join("search"))?
+        .into_iter()
+        .partition(|f| f.starts_with(&page_dir));
     Ok(Build {
         seconds,
         peak_bytes,
-        search: stats::sizes(&stats::files_under(&bundle.join("search"))?)?,
+        search: stats::sizes(&index)?,
+        pages: stats::sizes_sampled(&pages, SAMPLED_ABOVE)?,
         docs: stats::sizes_sampled(&stats::files_under(&bundle.join("docs"))?, SAMPLED_ABOVE)?,
         catalog: stats::sizes(&[bundle.join("catalog.json")])?,
     })
