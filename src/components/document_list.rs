@@ -3,10 +3,10 @@
 use crate::components::QualityBadge;
 use crate::components::meta_header::display_date;
 use crate::route::Route;
+use crate::router::Link;
 use readingroom_core::bundle::{Catalog, CatalogEntry};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -33,9 +33,9 @@ fn item(entry: &CatalogEntry) -> Html {
     };
     html! {
         <li class="doc-item" key={meta.id.clone()}>
-            <Link<Route> to={Route::Document { id: meta.id.clone() }} classes="doc-title">
+            <Link to={Route::Document { id: meta.id.clone() }} classes="doc-title">
                 { meta.title.clone() }
-            </Link<Route>>
+            </Link>
             <dl class="doc-facts">
                 { field("Date", display_date(meta)) }
                 { field("Country", meta.country.clone()) }

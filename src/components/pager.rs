@@ -2,8 +2,8 @@
 //! and the page number lives in the URL, so every page is a link of its own.
 
 use crate::route::{DocumentQuery, Route};
+use crate::router::Link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,9 +23,9 @@ pub fn Pager(props: &Props) -> Html {
         let to = Route::Document { id: props.id.clone() };
         let query = DocumentQuery { page: Some(page), ..props.query.clone() };
         html! {
-            <Link<Route, DocumentQuery> {to} query={Some(query)} classes={classes!("pager-link", rel)}>
+            <Link {to} query={Some(query)} classes={classes!("pager-link", rel)}>
                 { label }
-            </Link<Route, DocumentQuery>>
+            </Link>
         }
     };
     let (first, last) = props.query.bounds(props.count);

@@ -4,12 +4,12 @@
 
 use super::labelled_text::{Wrap, labelled_text};
 use crate::route::{DocumentQuery, Route, View};
+use crate::router::Link;
 use readingroom_core::labelled::Labelled;
 use readingroom_core::search::format::PostingLayer;
 use readingroom_core::search::results::{ResultDoc, SearchResults, Snippet, Variant};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -98,9 +98,9 @@ fn item(result: &ResultDoc, q: &str) -> Html {
     let pages: Vec<String> = result.pages.iter().map(|p| p.page.to_string()).collect();
     html! {
         <li class="result" key={result.id.clone()}>
-            <Link<Route, DocumentQuery> to={Route::Document { id: result.id.clone() }} query={Some(query)} classes="doc-title">
+            <Link to={Route::Document { id: result.id.clone() }} query={Some(query)} classes="doc-title">
                 { result.title.clone() }
-            </Link<Route, DocumentQuery>>
+            </Link>
             <p class="result-meta">{ meta(result.date.clone(), counts, &pages) }</p>
             if !result.snippet.text.is_empty() { { snippet(&result.snippet) } }
         </li>

@@ -5,8 +5,8 @@
 //! list is for panels that switch in place).
 
 use crate::route::{DocumentQuery, Route, View};
+use crate::router::{Link, use_router};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -21,7 +21,8 @@ pub struct Props {
 #[function_component]
 pub fn ViewTabs(props: &Props) -> Html {
     // The current choice links to where the reader is: the address they are at.
-    let here = use_location().map(|l| format!("#{}{}", l.path(), l.query_str()));
+    let location = use_router().location().clone();
+    let here = format!("#{}{}", location.path, location.query);
     let mut choices = Vec::new();
     if props.has_corrected {
         choices.push(("Transcription".to_owned(), View::Corrected, None));
@@ -52,7 +53,7 @@ pub fn ViewTabs(props: &Props) -> Html {
         };
         let to = Route::Document { id: props.id.clone() };
         html! {
-            <Link<Route, DocumentQuery> {to} query={Some(query)} classes="view-tab">{ label }</Link<Route, DocumentQuery>>
+            <Link {to} query={Some(query)} classes="view-tab">{ label }</Link>
         }
     };
     html! { <nav class="view-tabs" aria-label="Text shown">{ for choices.into_iter().map(tab) }</nav> }

@@ -4,7 +4,8 @@
 use crate::app::use_catalog;
 use crate::components::{DocumentList, ErrorCard, FacetPanel, Loading, ResultList, SearchBox};
 use crate::hooks::{Fetch, SearchState, use_search};
-use crate::route::{Facet, LibraryQuery, Route};
+use crate::route::{Facet, LibraryQuery, Query, Route};
+use crate::router::use_router;
 use readingroom_core::bundle::Catalog;
 use readingroom_core::quality::Band;
 use readingroom_core::search::facets::{self, FacetValues};
@@ -12,7 +13,6 @@ use readingroom_core::search::query::Filter;
 use readingroom_core::search::results::Facets;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// How many results a search shows at first, and how many more each "Show more" adds: each
 /// shown result loads its document's text for the snippet.
@@ -20,24 +20,19 @@ const RESULTS: usize = 10;
 
 #[function_component]
 pub fn LibraryPage() -> Html {
-    let asked: LibraryQuery =
-        use_location().and_then(|l| l.query::<LibraryQuery>().ok()).unwrap_or_default();
-    let navigator = use_navigator();
+    let router = use_router();
+    let asked: LibraryQuery = router.query().unwrap_or_default();
     let on_query = {
-        let (navigator, asked) = (navigator.clone(), asked.clone());
+        let (router, asked) = (router.clone(), asked.clone());
         Callback::from(move |q: String| {
             let next = LibraryQuery { q: (!q.is_empty()).then_some(q), ..asked.clone() };
-            if let Some(navigator) = &navigator {
-                let _ = navigator.replace_with_query(&Route::Library, &next);
-            }
+            router.replace(&Route::Library, Some(&next.to_query()));
         })
     };
     let on_toggle = {
         let asked = asked.clone();
         Callback::from(move |(facet, value): (Facet, String)| {
-            if let Some(navigator) = &navigator {
-                let _ = navigator.push_with_query(&Route::Library, &asked.toggled(facet, &value));
-            }
+            router.push(&Route::Library, Some(&asked.toggled(facet, &value).to_query()));
         })
     };
     let typed = asked.q.clone().unwrap_or_default();

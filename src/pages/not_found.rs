@@ -2,15 +2,15 @@
 
 use crate::components::ErrorCard;
 use crate::route::Route;
+use crate::router::Link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn NotFoundPage() -> Html {
     html! {
         <ErrorCard title="This page does not exist">
             <p>{ "The link may be mistyped or out of date. " }
-               <Link<Route> to={Route::Library}>{ "Go to the library" }</Link<Route>>{ "." }</p>
+               <Link to={Route::Library}>{ "Go to the library" }</Link>{ "." }</p>
         </ErrorCard>
     }
 }

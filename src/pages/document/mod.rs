@@ -14,12 +14,12 @@ use crate::components::{
 };
 use crate::hooks::{Fetch, Highlight, use_highlight, use_json};
 use crate::route::{DocumentQuery, Route, View};
+use crate::router::{Link, use_router};
 use hits::ViewHits;
 use readingroom_core::bundle::{CatalogEntry, DocumentData};
 use readingroom_core::labelled::Labelled;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -43,7 +43,7 @@ pub fn DocumentPage(props: &Props) -> Html {
         (Fetch::Ready(_), None) => html! {
             <ErrorCard title="No such document">
                 <p>{ format!("This collection has no document with the id \u{201c}{}\u{201d}. ", props.id) }
-                   <Link<Route> to={Route::Library}>{ "Browse the library" }</Link<Route>>{ "." }</p>
+                   <Link to={Route::Library}>{ "Browse the library" }</Link>{ "." }</p>
             </ErrorCard>
         },
         (Fetch::Ready(_), Some(entry)) => html! { <Reader entry={Rc::new(entry)} {data} /> },
@@ -59,9 +59,7 @@ struct ReaderProps {
 /// The header, the find bar and the current page of one document, with the query's hits.
 #[function_component]
 fn Reader(props: &ReaderProps) -> Html {
-    let asked = use_location()
-        .and_then(|location| location.query::<DocumentQuery>().ok())
-        .unwrap_or_default();
+    let asked: DocumentQuery = use_router().query().unwrap_or_default();
     let entry = &props.entry;
     let page = match &props.data {
         Fetch::Ready(data) => resolve(&asked, data, entry.has_corrected).page,
