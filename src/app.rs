@@ -11,7 +11,7 @@
 //! fragment crosses between the two, since a router's basename is fixed when it is made.
 
 use crate::hooks::{Fetch, use_json};
-use crate::pages::{DocumentPage, LibraryPage, NotFoundPage};
+use crate::pages::{DocumentPage, LibraryPage, not_found_page};
 use crate::router::{HashRouter, use_router};
 use crate::search_module::SearchEngine;
 use crate::{api, route::Route};
@@ -74,6 +74,6 @@ fn Pages() -> Html {
     match use_router().route() {
         Route::Library => html! { <LibraryPage /> },
         Route::Document { id } => html! { <DocumentPage {id} /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::NotFound => not_found_page(),
     }
 }

@@ -1,26 +1,19 @@
 //! The list of documents on the library page.
 
-use crate::components::QualityBadge;
 use crate::components::meta_header::display_date;
+use crate::components::quality_badge;
 use crate::route::Route;
 use crate::router::Link;
 use readingroom_core::bundle::{Catalog, CatalogEntry};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub catalog: Rc<Catalog>,
-}
-
-#[function_component]
-pub fn DocumentList(props: &Props) -> Html {
-    let count = props.catalog.documents.len();
+pub fn document_list(catalog: &Catalog) -> Html {
+    let count = catalog.documents.len();
     html! {
         <>
             <p class="count">{ format!("{count} document{}", if count == 1 { "" } else { "s" }) }</p>
             <ul class="doc-list">
-                { for props.catalog.documents.iter().map(item) }
+                { for catalog.documents.iter().map(item) }
             </ul>
         </>
     }
@@ -41,9 +34,9 @@ fn item(entry: &CatalogEntry) -> Html {
                 { field("Country", meta.country.clone()) }
                 { field("Subject", meta.subject.clone()) }
                 { field("Pages", Some(entry.pages.to_string())) }
-                if let Some(quality) = entry.quality.clone() {
+                if let Some(quality) = &entry.quality {
                     <dt>{ "OCR quality" }</dt>
-                    <dd><QualityBadge {quality} /></dd>
+                    <dd>{ quality_badge(quality) }</dd>
                 }
             </dl>
         </li>

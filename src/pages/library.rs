@@ -2,7 +2,7 @@
 //! search in the URL, with the facets beside them.
 
 use crate::app::use_catalog;
-use crate::components::{DocumentList, ErrorCard, FacetPanel, Loading, ResultList, SearchBox};
+use crate::components::{FacetPanel, ResultList, document_list, error_card, loading, search_box};
 use crate::hooks::{Fetch, SearchState, use_search};
 use crate::route::{Facet, LibraryQuery, Query, Route};
 use crate::router::use_router;
@@ -44,7 +44,7 @@ pub fn LibraryPage() -> Html {
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{ "Library" }</h1>
-            <SearchBox value={typed} on_change={on_query} />
+            { search_box(typed, on_query) }
             { body }
         </section>
     }
@@ -127,16 +127,16 @@ fn SearchView(props: &SearchProps) -> Html {
             let label = format!("Loading the search index… {loaded} of {asked} files");
             let previous = shown.borrow().clone().filter(|(query, _)| *query == props.query);
             match previous {
-                Some((_, results)) => layout(results, html! { <Loading {label} /> }),
-                None => html! { <Loading {label} /> },
+                Some((_, results)) => layout(results, loading(label)),
+                None => loading(label),
             }
         }
         SearchState::BadQuery(message) => html! {
             <p class="query-error" role="alert">{ format!("The search cannot be read: {message}") }</p>
         },
-        SearchState::Failed(message) => html! {
-            <ErrorCard title="The search could not run"><p>{ message.to_string() }</p></ErrorCard>
-        },
+        SearchState::Failed(message) => {
+            error_card("The search could not run", html! { <p>{ message.to_string() }</p> })
+        }
         SearchState::Ready(results) => {
             *shown.borrow_mut() = Some((Rc::clone(&props.query), Rc::clone(&results)));
             layout(results, html! {})
@@ -150,12 +150,11 @@ fn SearchView(props: &SearchProps) -> Html {
 fn CollectionView(props: &CollectionProps) -> Html {
     let catalog = use_catalog();
     match catalog {
-        Fetch::Loading => html! { <Loading label="Loading the collection…" /> },
-        Fetch::Failed(message) => html! {
-            <ErrorCard title="The collection could not be loaded">
-                <p>{ message.to_string() }</p>
-            </ErrorCard>
-        },
+        Fetch::Loading => loading("Loading the collection…"),
+        Fetch::Failed(message) => error_card(
+            "The collection could not be loaded",
+            html! { <p>{ message.to_string() }</p> },
+        ),
         Fetch::Ready(catalog) if catalog.documents.is_empty() => html! {
             <div class="empty-state">
                 <h2>{ "This collection is empty" }</h2>
@@ -166,7 +165,7 @@ fn CollectionView(props: &CollectionProps) -> Html {
         Fetch::Ready(catalog) => html! {
             <div class="search-layout">
                 <FacetPanel facets={Rc::new(catalog_facets(&catalog))} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
-                <div class="results"><DocumentList {catalog} /></div>
+                <div class="results">{ document_list(&catalog) }</div>
             </div>
         },
     }

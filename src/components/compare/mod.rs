@@ -16,7 +16,7 @@ mod scroll;
 mod summary;
 
 use crate::api;
-use crate::components::{ErrorCard, HitLabel, Loading};
+use crate::components::{HitLabel, error_card, loading};
 use crate::hooks::{Fetch, use_compare};
 use crate::route::{DocumentQuery, Route, View};
 use crate::router::Link;
@@ -100,10 +100,10 @@ pub fn CompareView(props: &Props) -> Html {
     let wording =
         if against == Against::Transcription { Wording::TRANSCRIPTION } else { Wording::RUN };
     let body = match &compared.page {
-        Fetch::Loading => html! { <Loading label="Comparing the texts…" /> },
-        Fetch::Failed(message) => html! {
-            <ErrorCard title="The comparison could not be made"><p>{ message.to_string() }</p></ErrorCard>
-        },
+        Fetch::Loading => loading("Comparing the texts…"),
+        Fetch::Failed(message) => {
+            error_card("The comparison could not be made", html! { <p>{ message.to_string() }</p> })
+        }
         Fetch::Ready(page) => {
             let onstep = {
                 let (place, at) = (place.clone(), page.page);

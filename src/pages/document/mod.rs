@@ -9,8 +9,8 @@ use crate::api;
 use crate::app::use_catalog;
 use crate::components::reading_tools;
 use crate::components::{
-    CompareView, ErrorCard, FindBar, HitLabel, Loading, MarkdownView, MetaHeader, PageText, Pager,
-    ViewTabs,
+    CompareView, FindBar, HitLabel, MarkdownView, MetaHeader, PageText, ViewTabs, error_card,
+    loading, pager,
 };
 use crate::hooks::{Fetch, Highlight, use_highlight, use_json};
 use crate::route::{DocumentQuery, Route, View};
@@ -36,16 +36,18 @@ pub fn DocumentPage(props: &Props) -> Html {
     let data_url = entry.as_ref().map(|e| api::bundle_url(&e.data));
     let data = use_json::<DocumentData>(data_url);
     match (catalog, entry) {
-        (Fetch::Loading, _) => html! { <Loading label="Loading the collection…" /> },
-        (Fetch::Failed(message), _) => html! {
-            <ErrorCard title="The collection could not be loaded"><p>{ message.to_string() }</p></ErrorCard>
-        },
-        (Fetch::Ready(_), None) => html! {
-            <ErrorCard title="No such document">
+        (Fetch::Loading, _) => loading("Loading the collection…"),
+        (Fetch::Failed(message), _) => error_card(
+            "The collection could not be loaded",
+            html! { <p>{ message.to_string() }</p> },
+        ),
+        (Fetch::Ready(_), None) => error_card(
+            "No such document",
+            html! {
                 <p>{ format!("This collection has no document with the id \u{201c}{}\u{201d}. ", props.id) }
                    <Link to={Route::Library}>{ "Browse the library" }</Link>{ "." }</p>
-            </ErrorCard>
-        },
+            },
+        ),
         (Fetch::Ready(_), Some(entry)) => html! { <Reader entry={Rc::new(entry)} {data} /> },
     }
 }
@@ -67,10 +69,11 @@ fn Reader(props: &ReaderProps) -> Html {
     };
     let highlight = use_highlight(entry.data.clone(), asked.q.clone(), page.unwrap_or(1));
     let body = match &props.data {
-        Fetch::Loading => html! { <Loading label="Loading the document…" /> },
-        Fetch::Failed(message) => html! {
-            <ErrorCard title="This document could not be loaded"><p>{ message.to_string() }</p></ErrorCard>
-        },
+        Fetch::Loading => loading("Loading the document…"),
+        Fetch::Failed(message) => error_card(
+            "This document could not be loaded",
+            html! { <p>{ message.to_string() }</p> },
+        ),
         Fetch::Ready(data) => {
             let query = resolve(&asked, data, entry.has_corrected);
             html! { <Reading entry={Rc::clone(entry)} data={Rc::clone(data)} {query} {highlight} /> }
@@ -152,9 +155,9 @@ fn Reading(props: &ReadingProps) -> Html {
                 detail={status.1} can_step={hits.total() > 0} />
             <ViewTabs id={id.clone()} {page} has_corrected={props.entry.has_corrected} {alternates} current={query.clone()} />
             { reading_tools(view == View::Ocr && run.is_none()) }
-            <Pager id={id.clone()} {page} {count} query={query.clone()} />
+            { pager(&id, page, count, query) }
             <div id="text" class="document-text" tabindex="-1">{ text }</div>
-            <Pager {id} {page} {count} query={query.clone()} />
+            { pager(&id, page, count, query) }
         </>
     }
 }
