@@ -7,17 +7,9 @@
 use crate::components::quality_badge;
 use readingroom_core::bundle::CatalogEntry;
 use readingroom_core::meta::{Field, Meta};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub entry: Rc<CatalogEntry>,
-}
-
-#[function_component]
-pub fn MetaHeader(props: &Props) -> Html {
-    let entry = &props.entry;
+pub fn meta_header(entry: &CatalogEntry) -> Html {
     let meta = &entry.meta;
     let pages = entry.pages;
     html! {

@@ -2,7 +2,7 @@
 //! search in the URL, with the facets beside them.
 
 use crate::app::use_catalog;
-use crate::components::{FacetPanel, ResultList, document_list, error_card, loading, search_box};
+use crate::components::{document_list, error_card, facet_panel, loading, result_list, search_box};
 use crate::hooks::{Fetch, SearchState, use_search};
 use crate::route::{Facet, LibraryQuery, Query, Route};
 use crate::router::use_router;
@@ -114,9 +114,9 @@ fn SearchView(props: &SearchProps) -> Html {
     let layout = |results: Rc<readingroom_core::search::results::SearchResults>, loading: Html| {
         html! {
             <div class="search-layout">
-                <FacetPanel facets={Rc::new(results.facets.clone())} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
+                { facet_panel(&results.facets, &props.asked, &props.on_toggle) }
                 <div class="results-column">
-                    <ResultList {results} q={q.clone()} on_more={on_more.clone()} />
+                    { result_list(&results, &q, &on_more) }
                     { loading }
                 </div>
             </div>
@@ -164,7 +164,7 @@ fn CollectionView(props: &CollectionProps) -> Html {
         },
         Fetch::Ready(catalog) => html! {
             <div class="search-layout">
-                <FacetPanel facets={Rc::new(catalog_facets(&catalog))} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
+                { facet_panel(&catalog_facets(&catalog), &props.asked, &props.on_toggle) }
                 <div class="results">{ document_list(&catalog) }</div>
             </div>
         },

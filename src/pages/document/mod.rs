@@ -9,8 +9,8 @@ use crate::api;
 use crate::app::use_catalog;
 use crate::components::reading_tools;
 use crate::components::{
-    CompareView, FindBar, HitLabel, MarkdownView, MetaHeader, PageText, ViewTabs, error_card,
-    loading, pager,
+    CompareView, FindBar, HitLabel, MarkdownView, PageText, ViewTabs, error_card, find_bar,
+    loading, meta_header, pager, view_tabs,
 };
 use crate::hooks::{Fetch, Highlight, use_highlight, use_json};
 use crate::route::{DocumentQuery, Route, View};
@@ -81,7 +81,7 @@ fn Reader(props: &ReaderProps) -> Html {
     };
     html! {
         <article class="document">
-            <MetaHeader entry={Rc::clone(entry)} />
+            { meta_header(entry) }
             { body }
         </article>
     }
@@ -118,6 +118,11 @@ fn Reading(props: &ReadingProps) -> Html {
     let query = &props.query;
     let (view, run) = (query.view.unwrap_or(View::Ocr), query.run);
     let page = query.page.unwrap_or(1);
+    // The current choice of text links to where the reader is: the address they are at.
+    let here = {
+        let location = use_router().location().clone();
+        format!("#{}{}", location.path, location.query)
+    };
     let hits =
         use_memo((props.highlight.clone(), view, run), |(highlight, view, run)| match highlight {
             Highlight::Ready(marks) => ViewHits::new(marks, *view, *run),
@@ -150,10 +155,23 @@ fn Reading(props: &ReadingProps) -> Html {
     let status = find::status(&props.highlight, &hits, *current, view);
     html! {
         <>
-            <FindBar query={query.q.clone().unwrap_or_default()} on_query={find.on_query}
-                on_done={find.on_done} on_step={find.on_step.clone()} status={status.0}
-                detail={status.1} can_step={hits.total() > 0} />
-            <ViewTabs id={id.clone()} {page} has_corrected={props.entry.has_corrected} {alternates} current={query.clone()} />
+            { find_bar(FindBar {
+                query: query.q.clone().unwrap_or_default(),
+                on_query: find.on_query,
+                on_done: find.on_done,
+                on_step: find.on_step.clone(),
+                status: status.0,
+                detail: status.1,
+                can_step: hits.total() > 0,
+            }) }
+            { view_tabs(&ViewTabs {
+                id: id.clone(),
+                page,
+                has_corrected: props.entry.has_corrected,
+                alternates,
+                current: query.clone(),
+                here,
+            }) }
             { reading_tools(view == View::Ocr && run.is_none()) }
             { pager(&id, page, count, query) }
             <div id="text" class="document-text" tabindex="-1">{ text }</div>
