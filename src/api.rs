@@ -6,9 +6,9 @@
 //! the store a single-file edition carries in its page (`readingroomEmbedded`, defined by
 //! `xtask/src/single_file/store.js`), so no feature has a second way to its files.
 
-use gloo_net::http::Request;
 use readingroom_core::bundle::{self, CATALOG_FILE, Catalog, DocumentData};
 use readingroom_core::search::format::FormatError;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -50,17 +50,21 @@ pub fn unless_offline(what: &str, message: String) -> String {
 }
 
 /// Fetches a file of the bundle, with a message a reader can act on when it fails.
-async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
-    let response = Request::get(url).send().await.map_err(|e| {
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, String> {
+    let failed = |e: JsValue| {
+        let e = error_text(&e);
         let message =
             format!("{url} could not be loaded ({e}). Check the connection, then reload the page.");
         unless_offline(url, message)
-    })?;
+    };
+    let window = web_sys::window().ok_or_else(|| failed(JsValue::UNDEFINED))?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(failed)?.unchecked_into();
     if response.ok() {
         return Ok(response);
     }
     // The service worker's answer for a file it has not saved and cannot fetch (static/sw.js).
-    if response.headers().get("X-Readingroom-Offline").is_some() {
+    if response.headers().get("X-Readingroom-Offline").ok().flatten().is_some() {
         return Err(not_saved(url));
     }
     Err(match response.status() {
@@ -128,7 +132,18 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         return read_embedded(url, reading).await;
     }
     let response = fetch_ok(url).await?;
-    response.binary().await.map_err(|e| format!("{url} could not be read ({e})."))
+    let unreadable = |e: JsValue| format!("{url} could not be read ({}).", error_text(&e));
+    let body = response.array_buffer().map_err(unreadable)?;
+    let body = JsFuture::from(body).await.map_err(unreadable)?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
+}
+
+/// A JavaScript error as its `toString()` gives it (`TypeError: Failed to fetch`).
+fn error_text(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.to_string()),
+        None => crate::search_module::describe(error),
+    }
 }
 
 #[wasm_bindgen]

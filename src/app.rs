@@ -11,12 +11,12 @@
 //! fragment crosses between the two, since a router's basename is fixed when it is made.
 
 use crate::hooks::{Fetch, use_json};
-use crate::pages::{DocumentPage, LibraryPage, NotFoundPage};
+use crate::pages::{DocumentPage, LibraryPage, not_found_page};
+use crate::router::{HashRouter, use_router};
 use crate::search_module::SearchEngine;
 use crate::{api, route::Route};
 use readingroom_core::bundle::Catalog;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The catalog as every page sees it: loading, ready or failed.
 pub type CatalogState = Fetch<Catalog>;
@@ -54,8 +54,8 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<SearchEngine> context={(*engine).clone()}>
         <ContextProvider<CatalogContext> context={catalog}>
-            <HashRouter basename={embed_basename()}>
-                <Switch<Route> render={switch} />
+            <HashRouter base={embed_basename()}>
+                <Pages />
             </HashRouter>
         </ContextProvider<CatalogContext>>
         </ContextProvider<SearchEngine>>
@@ -68,10 +68,12 @@ fn embed_basename() -> Option<AttrValue> {
     root.filter(|root| root.class_list().contains("embed")).map(|_| AttrValue::from("/embed"))
 }
 
-fn switch(route: Route) -> Html {
-    match route {
+/// The page of the route the fragment names.
+#[function_component]
+fn Pages() -> Html {
+    match use_router().route() {
         Route::Library => html! { <LibraryPage /> },
         Route::Document { id } => html! { <DocumentPage {id} /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::NotFound => not_found_page(),
     }
 }

@@ -17,6 +17,7 @@ mod components;
 mod hooks;
 mod pages;
 mod route;
+mod router;
 mod search_module;
 
 /// Mounts the app in the page's `<main>`, below the static chrome of index.html (the header,

@@ -1,26 +1,19 @@
 //! The list of documents on the library page.
 
-use crate::components::QualityBadge;
 use crate::components::meta_header::display_date;
+use crate::components::quality_badge;
 use crate::route::Route;
+use crate::router::Link;
 use readingroom_core::bundle::{Catalog, CatalogEntry};
-use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub catalog: Rc<Catalog>,
-}
-
-#[function_component]
-pub fn DocumentList(props: &Props) -> Html {
-    let count = props.catalog.documents.len();
+pub fn document_list(catalog: &Catalog) -> Html {
+    let count = catalog.documents.len();
     html! {
         <>
             <p class="count">{ format!("{count} document{}", if count == 1 { "" } else { "s" }) }</p>
             <ul class="doc-list">
-                { for props.catalog.documents.iter().map(item) }
+                { for catalog.documents.iter().map(item) }
             </ul>
         </>
     }
@@ -33,17 +26,17 @@ fn item(entry: &CatalogEntry) -> Html {
     };
     html! {
         <li class="doc-item" key={meta.id.clone()}>
-            <Link<Route> to={Route::Document { id: meta.id.clone() }} classes="doc-title">
+            <Link to={Route::Document { id: meta.id.clone() }} classes="doc-title">
                 { meta.title.clone() }
-            </Link<Route>>
+            </Link>
             <dl class="doc-facts">
                 { field("Date", display_date(meta)) }
                 { field("Country", meta.country.clone()) }
                 { field("Subject", meta.subject.clone()) }
                 { field("Pages", Some(entry.pages.to_string())) }
-                if let Some(quality) = entry.quality.clone() {
+                if let Some(quality) = &entry.quality {
                     <dt>{ "OCR quality" }</dt>
-                    <dd><QualityBadge {quality} /></dd>
+                    <dd>{ quality_badge(quality) }</dd>
                 }
             </dl>
         </li>

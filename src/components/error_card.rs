@@ -2,19 +2,12 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub title: AttrValue,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[function_component]
-pub fn ErrorCard(props: &Props) -> Html {
+/// The card titled `title`, with `body` under the title.
+pub fn error_card(title: &'static str, body: Html) -> Html {
     html! {
-        <div class="error-card" role="alert">
-            <h2>{ props.title.clone() }</h2>
-            { props.children.clone() }
+        <div key="error-card" class="error-card" role="alert">
+            <h2>{ title }</h2>
+            { body }
         </div>
     }
 }

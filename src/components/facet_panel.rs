@@ -5,15 +5,7 @@
 use crate::route::{Facet, LibraryQuery};
 use readingroom_core::quality::Band;
 use readingroom_core::search::results::{FacetCount, Facets};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub facets: Rc<Facets>,
-    pub asked: LibraryQuery,
-    pub on_toggle: Callback<(Facet, String)>,
-}
 
 fn counts(facets: &Facets, facet: Facet) -> &[FacetCount] {
     match facet {
@@ -37,11 +29,15 @@ fn shown(facet: Facet, value: &str) -> String {
     }
 }
 
-#[function_component]
-pub fn FacetPanel(props: &Props) -> Html {
+/// The counts of `facets`, the values `asked` for ticked; `on_toggle` hears a box change.
+pub fn facet_panel(
+    facets: &Facets,
+    asked: &LibraryQuery,
+    on_toggle: &Callback<(Facet, String)>,
+) -> Html {
     let group = |facet: Facet| {
-        let ticked = props.asked.values(facet);
-        let mut list: Vec<FacetCount> = counts(&props.facets, facet).to_vec();
+        let ticked = asked.values(facet);
+        let mut list: Vec<FacetCount> = counts(facets, facet).to_vec();
         for value in &ticked {
             if !list.iter().any(|c| &c.value == value) {
                 list.push(FacetCount { value: value.clone(), count: 0 });
@@ -53,7 +49,7 @@ pub fn FacetPanel(props: &Props) -> Html {
         let items = list.into_iter().map(|FacetCount { value, count }| {
             let checked = ticked.contains(&value);
             let onchange = {
-                let (on_toggle, value) = (props.on_toggle.clone(), value.clone());
+                let (on_toggle, value) = (on_toggle.clone(), value.clone());
                 Callback::from(move |_: Event| on_toggle.emit((facet, value.clone())))
             };
             html! {
@@ -72,7 +68,7 @@ pub fn FacetPanel(props: &Props) -> Html {
             </fieldset>
         }
     };
-    let ticked: usize = Facet::ALL.iter().map(|&f| props.asked.values(f).len()).sum();
+    let ticked: usize = Facet::ALL.iter().map(|&f| asked.values(f).len()).sum();
     html! {
         <aside class="facets" aria-label="Filters">
             <details class="facets-fold" open={!narrow()}>

@@ -5,8 +5,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
+/// What the find bar shows and whom it tells.
+pub struct FindBar {
     pub query: String,
     /// The reader typed: the new query.
     pub on_query: Callback<String>,
@@ -18,14 +18,12 @@ pub struct Props {
     /// What the live region says.
     pub status: AttrValue,
     /// More about the hits: how many in both layers, how many OCR variants.
-    #[prop_or_default]
     pub detail: Option<AttrValue>,
     /// Whether there is anything to step to.
     pub can_step: bool,
 }
 
-#[function_component]
-pub fn FindBar(props: &Props) -> Html {
+pub fn find_bar(props: FindBar) -> Html {
     let oninput = {
         let on_query = props.on_query.clone();
         Callback::from(move |e: InputEvent| {

@@ -4,20 +4,12 @@
 //! screen. Values a program extracted from the OCR are marked, so a reader knows a person has
 //! not checked them.
 
-use crate::components::QualityBadge;
+use crate::components::quality_badge;
 use readingroom_core::bundle::CatalogEntry;
 use readingroom_core::meta::{Field, Meta};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub entry: Rc<CatalogEntry>,
-}
-
-#[function_component]
-pub fn MetaHeader(props: &Props) -> Html {
-    let entry = &props.entry;
+pub fn meta_header(entry: &CatalogEntry) -> Html {
     let meta = &entry.meta;
     let pages = entry.pages;
     html! {
@@ -30,9 +22,9 @@ pub fn MetaHeader(props: &Props) -> Html {
                 if let Some(country) = meta.country.clone() {
                     <dt class="visually-hidden">{ "Country" }</dt><dd>{ country }</dd>
                 }
-                if let Some(quality) = entry.quality.clone() {
+                if let Some(quality) = &entry.quality {
                     <dt class="visually-hidden">{ "OCR quality" }</dt>
-                    <dd><QualityBadge {quality} /></dd>
+                    <dd>{ quality_badge(quality) }</dd>
                 }
                 <dt class="visually-hidden">{ "Length" }</dt>
                 <dd>{ format!("{pages} page{}", if pages == 1 { "" } else { "s" }) }</dd>

@@ -4,14 +4,8 @@
 use readingroom_core::quality::{Band, Quality, percent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub quality: Quality,
-}
-
-#[function_component]
-pub fn QualityBadge(props: &Props) -> Html {
-    let metrics = &props.quality.metrics;
+pub fn quality_badge(quality: &Quality) -> Html {
+    let metrics = &quality.metrics;
     let Some(cer) = metrics.cer else { return html! {} };
     let band = Band::of(cer);
     let wer = metrics.wer.map(|wer| format!(" · WER {}", percent(wer))).unwrap_or_default();

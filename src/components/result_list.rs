@@ -4,21 +4,11 @@
 
 use super::labelled_text::{Wrap, labelled_text};
 use crate::route::{DocumentQuery, Route, View};
+use crate::router::Link;
 use readingroom_core::labelled::Labelled;
 use readingroom_core::search::format::PostingLayer;
 use readingroom_core::search::results::{ResultDoc, SearchResults, Snippet, Variant};
-use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub results: Rc<SearchResults>,
-    /// The words typed, carried to the document for highlighting.
-    pub q: String,
-    /// Asks for more results.
-    pub on_more: Callback<()>,
-}
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -30,9 +20,9 @@ fn variant_list(variants: &[Variant]) -> String {
     terms.join(", ")
 }
 
-#[function_component]
-pub fn ResultList(props: &Props) -> Html {
-    let results = &props.results;
+/// The `results` of the words typed, `q` (carried to each document for its highlights);
+/// `on_more` asks for more results.
+pub fn result_list(results: &SearchResults, q: &str, on_more: &Callback<()>) -> Html {
     if results.total == 0 {
         let tried = (!results.variants.is_empty()).then(|| {
             html! { <p>{ format!("Spellings tried besides yours: {}.", variant_list(&results.variants)) }</p> }
@@ -58,10 +48,10 @@ pub fn ResultList(props: &Props) -> Html {
             </p>
             { also }
             <ol class="result-list">
-                { for results.results.iter().map(|r| item(r, &props.q)) }
+                { for results.results.iter().map(|r| item(r, q)) }
             </ol>
             if results.results.len() < results.total {
-                <button type="button" class="more" onclick={props.on_more.reform(|_| ())}>
+                <button type="button" class="more" onclick={on_more.reform(|_| ())}>
                     { format!("Show more ({} of {})", results.results.len(), results.total) }
                 </button>
             }
@@ -98,9 +88,9 @@ fn item(result: &ResultDoc, q: &str) -> Html {
     let pages: Vec<String> = result.pages.iter().map(|p| p.page.to_string()).collect();
     html! {
         <li class="result" key={result.id.clone()}>
-            <Link<Route, DocumentQuery> to={Route::Document { id: result.id.clone() }} query={Some(query)} classes="doc-title">
+            <Link to={Route::Document { id: result.id.clone() }} query={Some(query)} classes="doc-title">
                 { result.title.clone() }
-            </Link<Route, DocumentQuery>>
+            </Link>
             <p class="result-meta">{ meta(result.date.clone(), counts, &pages) }</p>
             if !result.snippet.text.is_empty() { { snippet(&result.snippet) } }
         </li>

@@ -4,16 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub value: String,
-    pub on_change: Callback<String>,
-}
-
-#[function_component]
-pub fn SearchBox(props: &Props) -> Html {
+/// The box showing `value`; `on_change` hears every keystroke.
+pub fn search_box(value: String, on_change: Callback<String>) -> Html {
     let oninput = {
-        let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             on_change.emit(input.value());
@@ -23,7 +16,7 @@ pub fn SearchBox(props: &Props) -> Html {
     html! {
         <form class="search-box" role="search" {onsubmit}>
             <label for="search-input">{ "Search the collection" }</label>
-            <input id="search-input" type="search" value={props.value.clone()} {oninput}
+            <input id="search-input" type="search" {value} {oninput}
                 placeholder="Kazakhstanskaya Pravda, \"Caribbean Legion\", country:USSR …"
                 autocomplete="off" spellcheck="false" aria-describedby="search-help" />
             <p id="search-help" class="search-help">

@@ -5,23 +5,22 @@
 //! list is for panels that switch in place).
 
 use crate::route::{DocumentQuery, Route, View};
+use crate::router::Link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
+/// The document's texts, and where the reader is.
+pub struct ViewTabs {
     pub id: String,
     pub page: usize,
     pub has_corrected: bool,
     /// Labels of the further OCR runs, in order.
     pub alternates: Vec<String>,
     pub current: DocumentQuery,
+    /// The address the reader is at (`#/doc/<id>?...`), which the current choice links to.
+    pub here: String,
 }
 
-#[function_component]
-pub fn ViewTabs(props: &Props) -> Html {
-    // The current choice links to where the reader is: the address they are at.
-    let here = use_location().map(|l| format!("#{}{}", l.path(), l.query_str()));
+pub fn view_tabs(props: &ViewTabs) -> Html {
     let mut choices = Vec::new();
     if props.has_corrected {
         choices.push(("Transcription".to_owned(), View::Corrected, None));
@@ -40,7 +39,7 @@ pub fn ViewTabs(props: &Props) -> Html {
         if props.current.view == Some(view) && props.current.run == run {
             // A plain link, as the router's `Link` takes no `aria-current`.
             return html! {
-                <a class="view-tab selected" href={here.clone()} aria-current="page">{ label }</a>
+                <a class="view-tab selected" href={props.here.clone()} aria-current="page">{ label }</a>
             };
         }
         let query = DocumentQuery {
@@ -52,7 +51,7 @@ pub fn ViewTabs(props: &Props) -> Html {
         };
         let to = Route::Document { id: props.id.clone() };
         html! {
-            <Link<Route, DocumentQuery> {to} query={Some(query)} classes="view-tab">{ label }</Link<Route, DocumentQuery>>
+            <Link {to} query={Some(query)} classes="view-tab">{ label }</Link>
         }
     };
     html! { <nav class="view-tabs" aria-label="Text shown">{ for choices.into_iter().map(tab) }</nav> }

@@ -2,9 +2,10 @@
 //! search in the URL, with the facets beside them.
 
 use crate::app::use_catalog;
-use crate::components::{DocumentList, ErrorCard, FacetPanel, Loading, ResultList, SearchBox};
+use crate::components::{document_list, error_card, facet_panel, loading, result_list, search_box};
 use crate::hooks::{Fetch, SearchState, use_search};
-use crate::route::{Facet, LibraryQuery, Route};
+use crate::route::{Facet, LibraryQuery, Query, Route};
+use crate::router::use_router;
 use readingroom_core::bundle::Catalog;
 use readingroom_core::quality::Band;
 use readingroom_core::search::facets::{self, FacetValues};
@@ -12,7 +13,6 @@ use readingroom_core::search::query::Filter;
 use readingroom_core::search::results::Facets;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// How many results a search shows at first, and how many more each "Show more" adds: each
 /// shown result loads the text of its best page, for its snippet.
@@ -20,24 +20,19 @@ const RESULTS: usize = 10;
 
 #[function_component]
 pub fn LibraryPage() -> Html {
-    let asked: LibraryQuery =
-        use_location().and_then(|l| l.query::<LibraryQuery>().ok()).unwrap_or_default();
-    let navigator = use_navigator();
+    let router = use_router();
+    let asked: LibraryQuery = router.query().unwrap_or_default();
     let on_query = {
-        let (navigator, asked) = (navigator.clone(), asked.clone());
+        let (router, asked) = (router.clone(), asked.clone());
         Callback::from(move |q: String| {
             let next = LibraryQuery { q: (!q.is_empty()).then_some(q), ..asked.clone() };
-            if let Some(navigator) = &navigator {
-                let _ = navigator.replace_with_query(&Route::Library, &next);
-            }
+            router.replace(&Route::Library, Some(&next.to_query()));
         })
     };
     let on_toggle = {
         let asked = asked.clone();
         Callback::from(move |(facet, value): (Facet, String)| {
-            if let Some(navigator) = &navigator {
-                let _ = navigator.push_with_query(&Route::Library, &asked.toggled(facet, &value));
-            }
+            router.push(&Route::Library, Some(&asked.toggled(facet, &value).to_query()));
         })
     };
     let typed = asked.q.clone().unwrap_or_default();
@@ -49,7 +44,7 @@ pub fn LibraryPage() -> Html {
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{ "Library" }</h1>
-            <SearchBox value={typed} on_change={on_query} />
+            { search_box(typed, on_query) }
             { body }
         </section>
     }
@@ -119,9 +114,9 @@ fn SearchView(props: &SearchProps) -> Html {
     let layout = |results: Rc<readingroom_core::search::results::SearchResults>, loading: Html| {
         html! {
             <div class="search-layout">
-                <FacetPanel facets={Rc::new(results.facets.clone())} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
+                { facet_panel(&results.facets, &props.asked, &props.on_toggle) }
                 <div class="results-column">
-                    <ResultList {results} q={q.clone()} on_more={on_more.clone()} />
+                    { result_list(&results, &q, &on_more) }
                     { loading }
                 </div>
             </div>
@@ -132,16 +127,16 @@ fn SearchView(props: &SearchProps) -> Html {
             let label = format!("Loading the search index… {loaded} of {asked} files");
             let previous = shown.borrow().clone().filter(|(query, _)| *query == props.query);
             match previous {
-                Some((_, results)) => layout(results, html! { <Loading {label} /> }),
-                None => html! { <Loading {label} /> },
+                Some((_, results)) => layout(results, loading(label)),
+                None => loading(label),
             }
         }
         SearchState::BadQuery(message) => html! {
             <p class="query-error" role="alert">{ format!("The search cannot be read: {message}") }</p>
         },
-        SearchState::Failed(message) => html! {
-            <ErrorCard title="The search could not run"><p>{ message.to_string() }</p></ErrorCard>
-        },
+        SearchState::Failed(message) => {
+            error_card("The search could not run", html! { <p>{ message.to_string() }</p> })
+        }
         SearchState::Ready(results) => {
             *shown.borrow_mut() = Some((Rc::clone(&props.query), Rc::clone(&results)));
             layout(results, html! {})
@@ -155,12 +150,11 @@ fn SearchView(props: &SearchProps) -> Html {
 fn CollectionView(props: &CollectionProps) -> Html {
     let catalog = use_catalog();
     match catalog {
-        Fetch::Loading => html! { <Loading label="Loading the collection…" /> },
-        Fetch::Failed(message) => html! {
-            <ErrorCard title="The collection could not be loaded">
-                <p>{ message.to_string() }</p>
-            </ErrorCard>
-        },
+        Fetch::Loading => loading("Loading the collection…"),
+        Fetch::Failed(message) => error_card(
+            "The collection could not be loaded",
+            html! { <p>{ message.to_string() }</p> },
+        ),
         Fetch::Ready(catalog) if catalog.documents.is_empty() => html! {
             <div class="empty-state">
                 <h2>{ "This collection is empty" }</h2>
@@ -170,8 +164,8 @@ fn CollectionView(props: &CollectionProps) -> Html {
         },
         Fetch::Ready(catalog) => html! {
             <div class="search-layout">
-                <FacetPanel facets={Rc::new(catalog_facets(&catalog))} asked={props.asked.clone()} on_toggle={props.on_toggle.clone()} />
-                <div class="results"><DocumentList {catalog} /></div>
+                { facet_panel(&catalog_facets(&catalog), &props.asked, &props.on_toggle) }
+                <div class="results">{ document_list(&catalog) }</div>
             </div>
         },
     }

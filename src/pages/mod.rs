@@ -6,4 +6,4 @@ mod not_found;
 
 pub use document::DocumentPage;
 pub use library::LibraryPage;
-pub use not_found::NotFoundPage;
+pub use not_found::not_found_page;

@@ -1,16 +1,16 @@
 //! The page for a fragment that names no route.
 
-use crate::components::ErrorCard;
+use crate::components::error_card;
 use crate::route::Route;
+use crate::router::Link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-#[function_component]
-pub fn NotFoundPage() -> Html {
-    html! {
-        <ErrorCard title="This page does not exist">
+pub fn not_found_page() -> Html {
+    error_card(
+        "This page does not exist",
+        html! {
             <p>{ "The link may be mistyped or out of date. " }
-               <Link<Route> to={Route::Library}>{ "Go to the library" }</Link<Route>>{ "." }</p>
-        </ErrorCard>
-    }
+               <Link to={Route::Library}>{ "Go to the library" }</Link>{ "." }</p>
+        },
+    )
 }

@@ -193,6 +193,7 @@ fn build_wasm(
             .arg(work.join(BINDGEN_DIR))
             .arg(&raw),
     )?;
+    shorten_imports(work, stem)?;
     let optimized = optimized_wasm(work, stem);
     process::run(
         Command::new(setup::npm_bin("wasm-opt"))
@@ -210,6 +211,21 @@ fn build_wasm(
     fs::write(out.join(&wasm), wasm_bytes)?;
     fs::write(out.join(&js), glue)?;
     Ok(Module { js, wasm })
+}
+
+/// Gives the imports of the module `stem` short names in its wasm and its glue, where
+/// wasm-bindgen wrote them ([`crate::import_names`]).
+fn shorten_imports(work: &Path, stem: &str) -> anyhow::Result<()> {
+    let wasm_path = work.join(BINDGEN_DIR).join(format!("{stem}_bg.wasm"));
+    let js_path = bindgen_glue(work, stem);
+    let (wasm, js) = crate::import_names::shorten(
+        &fs::read(&wasm_path)?,
+        &fs::read_to_string(&js_path)?,
+        &format!("./{stem}_bg.js"),
+    )?;
+    fs::write(&wasm_path, wasm)?;
+    fs::write(&js_path, js)?;
+    Ok(())
 }
 
 /// Where wasm-bindgen writes each module's glue and wasm, in the work folder.

@@ -8,6 +8,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod import_names;
 mod nginx;
 mod offline;
 mod precompress;

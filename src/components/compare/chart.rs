@@ -3,10 +3,10 @@
 //! that page in the compare view.
 
 use crate::route::{DocumentQuery, Route};
+use crate::router::Link;
 use readingroom_core::compare::view::DocumentFigures;
 use readingroom_core::quality::percent;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 const SLOT: u32 = 36;
 const LEFT: u32 = 44;
@@ -19,9 +19,9 @@ pub fn chart(id: &str, figures: &DocumentFigures, page: usize, query: &DocumentQ
     let link = |to_page: usize, content: Html, class: Classes| {
         let query = DocumentQuery { page: Some(to_page), ..query.clone() };
         html! {
-            <Link<Route, DocumentQuery> to={Route::Document { id: id.to_owned() }} query={Some(query)} classes={class}>
+            <Link to={Route::Document { id: id.to_owned() }} query={Some(query)} classes={class}>
                 { content }
-            </Link<Route, DocumentQuery>>
+            </Link>
         }
     };
     let pages = &figures.pages;

@@ -16,9 +16,10 @@ mod scroll;
 mod summary;
 
 use crate::api;
-use crate::components::{ErrorCard, HitLabel, Loading};
+use crate::components::{HitLabel, error_card, loading};
 use crate::hooks::{Fetch, use_compare};
 use crate::route::{DocumentQuery, Route, View};
+use crate::router::Link;
 use marks::{Side, Wording};
 use readingroom_core::bundle::Page;
 use readingroom_core::compare::view::{Against, PageComparison};
@@ -27,7 +28,6 @@ use readingroom_core::quality::percent;
 use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -100,10 +100,10 @@ pub fn CompareView(props: &Props) -> Html {
     let wording =
         if against == Against::Transcription { Wording::TRANSCRIPTION } else { Wording::RUN };
     let body = match &compared.page {
-        Fetch::Loading => html! { <Loading label="Comparing the texts…" /> },
-        Fetch::Failed(message) => html! {
-            <ErrorCard title="The comparison could not be made"><p>{ message.to_string() }</p></ErrorCard>
-        },
+        Fetch::Loading => loading("Comparing the texts…"),
+        Fetch::Failed(message) => {
+            error_card("The comparison could not be made", html! { <p>{ message.to_string() }</p> })
+        }
         Fetch::Ready(page) => {
             let onstep = {
                 let (place, at) = (place.clone(), page.page);
@@ -166,9 +166,9 @@ fn nothing_to_compare(props: &Props) -> Html {
             <h2>{ "Nothing to compare" }</h2>
             <p>{ "This document has one text only, its OCR. A comparison needs a second text of the \
                   same pages: a corrected transcription, or another OCR run." }</p>
-            <p><Link<Route, DocumentQuery> to={Route::Document { id: props.id.clone() }} query={Some(ocr)}>
+            <p><Link to={Route::Document { id: props.id.clone() }} query={Some(ocr)}>
                 { "Read the OCR" }
-            </Link<Route, DocumentQuery>></p>
+            </Link></p>
         </div>
     }
 }

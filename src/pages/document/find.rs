@@ -5,12 +5,12 @@
 
 use super::hits::ViewHits;
 use crate::hooks::Highlight;
-use crate::route::{DocumentQuery, Route, View};
+use crate::route::{DocumentQuery, Query, Route, View};
+use crate::router::use_router;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub struct Find {
     pub on_query: Callback<String>,
@@ -25,20 +25,18 @@ pub fn use_find(
     hits: &Rc<ViewHits>,
     current: &UseStateHandle<Option<usize>>,
 ) -> Find {
-    let navigator = use_navigator();
+    let router = use_router();
     let typing = use_mut_ref(|| false);
     let route = Route::Document { id: id.to_owned() };
     let on_query = {
-        let (navigator, route, query, typing) =
-            (navigator.clone(), route.clone(), query.clone(), typing.clone());
+        let (router, route, query, typing) =
+            (router.clone(), route.clone(), query.clone(), typing.clone());
         Callback::from(move |q: String| {
             let next = DocumentQuery { q: (!q.is_empty()).then_some(q), ..query.clone() };
-            if let Some(navigator) = &navigator {
-                if *typing.borrow() {
-                    navigator.replace_with_query(&route, &next).ok();
-                } else {
-                    navigator.push_with_query(&route, &next).ok();
-                }
+            if *typing.borrow() {
+                router.replace(&route, Some(&next.to_query()));
+            } else {
+                router.push(&route, Some(&next.to_query()));
             }
             *typing.borrow_mut() = true;
         })
@@ -61,11 +59,9 @@ pub fn use_find(
             let Some(next) = next.filter(|&n| within(n)) else { return };
             current.set(Some(next));
             let target = hits.page_of(next) + 1;
-            if target != page
-                && let Some(navigator) = &navigator
-            {
+            if target != page {
                 let moved = DocumentQuery { page: Some(target), ..query.clone() };
-                navigator.replace_with_query(&route, &moved).ok();
+                router.replace(&route, Some(&moved.to_query()));
             }
         })
     };

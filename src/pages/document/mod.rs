@@ -9,17 +9,17 @@ use crate::api;
 use crate::app::use_catalog;
 use crate::components::reading_tools;
 use crate::components::{
-    CompareView, ErrorCard, FindBar, HitLabel, Loading, MarkdownView, MetaHeader, PageText, Pager,
-    ViewTabs,
+    CompareView, FindBar, HitLabel, MarkdownView, PageText, ViewTabs, error_card, find_bar,
+    loading, meta_header, pager, view_tabs,
 };
 use crate::hooks::{Fetch, Highlight, use_highlight, use_json};
 use crate::route::{DocumentQuery, Route, View};
+use crate::router::{Link, use_router};
 use hits::ViewHits;
 use readingroom_core::bundle::{CatalogEntry, DocumentData};
 use readingroom_core::labelled::Labelled;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -36,16 +36,18 @@ pub fn DocumentPage(props: &Props) -> Html {
     let data_url = entry.as_ref().map(|e| api::bundle_url(&e.data));
     let data = use_json::<DocumentData>(data_url);
     match (catalog, entry) {
-        (Fetch::Loading, _) => html! { <Loading label="Loading the collection…" /> },
-        (Fetch::Failed(message), _) => html! {
-            <ErrorCard title="The collection could not be loaded"><p>{ message.to_string() }</p></ErrorCard>
-        },
-        (Fetch::Ready(_), None) => html! {
-            <ErrorCard title="No such document">
+        (Fetch::Loading, _) => loading("Loading the collection…"),
+        (Fetch::Failed(message), _) => error_card(
+            "The collection could not be loaded",
+            html! { <p>{ message.to_string() }</p> },
+        ),
+        (Fetch::Ready(_), None) => error_card(
+            "No such document",
+            html! {
                 <p>{ format!("This collection has no document with the id \u{201c}{}\u{201d}. ", props.id) }
-                   <Link<Route> to={Route::Library}>{ "Browse the library" }</Link<Route>>{ "." }</p>
-            </ErrorCard>
-        },
+                   <Link to={Route::Library}>{ "Browse the library" }</Link>{ "." }</p>
+            },
+        ),
         (Fetch::Ready(_), Some(entry)) => html! { <Reader entry={Rc::new(entry)} {data} /> },
     }
 }
@@ -59,9 +61,7 @@ struct ReaderProps {
 /// The header, the find bar and the current page of one document, with the query's hits.
 #[function_component]
 fn Reader(props: &ReaderProps) -> Html {
-    let asked = use_location()
-        .and_then(|location| location.query::<DocumentQuery>().ok())
-        .unwrap_or_default();
+    let asked: DocumentQuery = use_router().query().unwrap_or_default();
     let entry = &props.entry;
     let page = match &props.data {
         Fetch::Ready(data) => resolve(&asked, data, entry.has_corrected).page,
@@ -69,10 +69,11 @@ fn Reader(props: &ReaderProps) -> Html {
     };
     let highlight = use_highlight(entry.data.clone(), asked.q.clone(), page.unwrap_or(1));
     let body = match &props.data {
-        Fetch::Loading => html! { <Loading label="Loading the document…" /> },
-        Fetch::Failed(message) => html! {
-            <ErrorCard title="This document could not be loaded"><p>{ message.to_string() }</p></ErrorCard>
-        },
+        Fetch::Loading => loading("Loading the document…"),
+        Fetch::Failed(message) => error_card(
+            "This document could not be loaded",
+            html! { <p>{ message.to_string() }</p> },
+        ),
         Fetch::Ready(data) => {
             let query = resolve(&asked, data, entry.has_corrected);
             html! { <Reading entry={Rc::clone(entry)} data={Rc::clone(data)} {query} {highlight} /> }
@@ -80,7 +81,7 @@ fn Reader(props: &ReaderProps) -> Html {
     };
     html! {
         <article class="document">
-            <MetaHeader entry={Rc::clone(entry)} />
+            { meta_header(entry) }
             { body }
         </article>
     }
@@ -117,6 +118,11 @@ fn Reading(props: &ReadingProps) -> Html {
     let query = &props.query;
     let (view, run) = (query.view.unwrap_or(View::Ocr), query.run);
     let page = query.page.unwrap_or(1);
+    // The current choice of text links to where the reader is: the address they are at.
+    let here = {
+        let location = use_router().location().clone();
+        format!("#{}{}", location.path, location.query)
+    };
     let hits =
         use_memo((props.highlight.clone(), view, run), |(highlight, view, run)| match highlight {
             Highlight::Ready(marks) => ViewHits::new(marks, *view, *run),
@@ -149,14 +155,27 @@ fn Reading(props: &ReadingProps) -> Html {
     let status = find::status(&props.highlight, &hits, *current, view);
     html! {
         <>
-            <FindBar query={query.q.clone().unwrap_or_default()} on_query={find.on_query}
-                on_done={find.on_done} on_step={find.on_step.clone()} status={status.0}
-                detail={status.1} can_step={hits.total() > 0} />
-            <ViewTabs id={id.clone()} {page} has_corrected={props.entry.has_corrected} {alternates} current={query.clone()} />
+            { find_bar(FindBar {
+                query: query.q.clone().unwrap_or_default(),
+                on_query: find.on_query,
+                on_done: find.on_done,
+                on_step: find.on_step.clone(),
+                status: status.0,
+                detail: status.1,
+                can_step: hits.total() > 0,
+            }) }
+            { view_tabs(&ViewTabs {
+                id: id.clone(),
+                page,
+                has_corrected: props.entry.has_corrected,
+                alternates,
+                current: query.clone(),
+                here,
+            }) }
             { reading_tools(view == View::Ocr && run.is_none()) }
-            <Pager id={id.clone()} {page} {count} query={query.clone()} />
+            { pager(&id, page, count, query) }
             <div id="text" class="document-text" tabindex="-1">{ text }</div>
-            <Pager {id} {page} {count} query={query.clone()} />
+            { pager(&id, page, count, query) }
         </>
     }
 }
