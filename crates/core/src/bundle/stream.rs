@@ -14,7 +14,7 @@ use crate::source::SourceDocument;
 use sha2::{Digest, Sha256};
 
 /// A document made ready for the bundle.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Prepared {
     pub entry: CatalogEntry,
     /// Its data file.

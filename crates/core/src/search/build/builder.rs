@@ -123,7 +123,7 @@ impl IndexBuilder {
         });
         self.pages += document.pages;
         self.chars.extend(document.chars.iter().copied());
-        self.postings.add(self.docs, document);
+        self.postings.add(self.docs, &document);
         self.docs += 1;
         self.cards.push(card(entry));
         if self.cards.len() < self.options.shard_size.max(1) as usize {

@@ -20,6 +20,8 @@ const SLICE_BYTES: usize = 1 << 20;
 pub(super) struct Dictionary {
     dict_terms: usize,
     block_bytes: usize,
+    /// A block's bytes held at most before they are emitted as a slice.
+    slice_bytes: usize,
     /// The current block's bytes not yet emitted.
     block: Vec<u8>,
     /// The current block's length so far, emitted or not.
@@ -41,6 +43,7 @@ impl Dictionary {
         Dictionary {
             dict_terms: options.dict_terms.max(1),
             block_bytes: options.block_bytes,
+            slice_bytes: SLICE_BYTES,
             block: BLOCK_MAGIC.to_vec(),
             block_len: BLOCK_MAGIC.len(),
             sealer: None,
@@ -120,11 +123,61 @@ impl MergeTarget for Dictionary {
             *block_len += slice.len();
             Ok(())
         })?;
-        if self.block.len() >= SLICE_BYTES {
+        if self.block.len() >= self.slice_bytes {
             let bytes = std::mem::take(&mut self.block);
             self.sealer.get_or_insert_default().update(&bytes);
             self.out.push(Emitted { part: Part::Block(self.blocks), bytes, end: false });
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// The files a dictionary emits for terms whose records are `sizes` bytes long (in pieces
+    /// of 3 runs), each file's slices joined.
+    fn files(slice_bytes: usize, sizes: &[usize]) -> (HashMap<Part, Vec<u8>>, usize) {
+        let options =
+            BuildOptions { pack_limit: 0, dict_terms: 4, block_bytes: 300, shard_size: 1 };
+        let mut dictionary = Dictionary { slice_bytes, ..Dictionary::new(&options) };
+        let mut out: Vec<Emitted> = Vec::new();
+        for (n, &size) in sizes.iter().enumerate() {
+            let third = size as u64 / 3;
+            let pieces: Vec<Piece> = (0..3u32)
+                .map(|k| Piece { docs: 1, first: 10 * k, last: 10 * k + 2, len: third })
+                .collect();
+            let Ok(()) = dictionary.term(&format!("term{n:03}"), &pieces);
+            let records: Vec<u8> = (0..3 * third).map(|i| (i * 7 + n as u64) as u8).collect();
+            for slice in records.chunks(50) {
+                let Ok(()) = dictionary.records(slice);
+            }
+            out.append(&mut dictionary.out);
+        }
+        let (_, _, rest) = dictionary.finish();
+        out.extend(rest);
+        let slices = out.iter().filter(|e| !e.end).count();
+        let mut joined: HashMap<Part, Vec<u8>> = HashMap::new();
+        for e in out {
+            joined.entry(e.part).or_default().extend(e.bytes);
+        }
+        (joined, slices)
+    }
+
+    #[test]
+    fn a_block_emitted_in_slices_is_the_block_emitted_whole() {
+        let sizes = [30, 900, 12, 2400, 3, 3, 600, 45, 7000, 90];
+        let (whole, none) = files(SLICE_BYTES, &sizes);
+        let (sliced, slices) = files(64, &sizes);
+        assert_eq!(none, 0);
+        assert!(slices > 100, "{slices} slices");
+        assert_eq!(sliced, whole);
+        for (part, bytes) in &whole {
+            if let Part::Block(_) = part {
+                crate::search::format::seal::unseal("block", bytes).expect("sealed");
+            }
+        }
     }
 }

@@ -8,13 +8,19 @@ use crate::search::format::varint::put;
 use rustc_hash::FxHashMap;
 
 /// A document's terms with their records already encoded, its layer lengths and what the
-/// fold table needs of it.
+/// fold table needs of it. The terms and records lie in two buffers rather than one allocation
+/// each, since the thread that adds them to the collection is not the one that made them, and
+/// freeing memory another thread allocated is slow.
 #[derive(Debug, Clone, Default)]
 pub struct IndexedDocument {
-    /// Each term of the document and its records in the postings format ([`crate::search::format::chunk`]),
-    /// in (page, layer) order, but for the first record's document delta, which depends on
-    /// the document the term occurred in before (every later record of the document has delta 0).
-    pub(super) terms: Vec<(String, Vec<u8>)>,
+    /// The terms, one after another.
+    text: String,
+    /// Each term's records in the postings format ([`crate::search::format::chunk`]), in (page,
+    /// layer) order, but for the first record's document delta, which depends on the document
+    /// the term occurred in before (every later record of the document has delta 0).
+    records: Vec<u8>,
+    /// Where each term and its records end in `text` and `records`.
+    ends: Vec<(u32, u32)>,
     /// Tokens in the OCR layer (furniture included) and in the corrected layer.
     pub(super) len: [u32; 2],
     pub(super) pages: u32,
@@ -52,12 +58,26 @@ impl IndexedDocument {
         }
         chars.sort_unstable();
         chars.dedup();
-        IndexedDocument {
-            terms: terms.into_iter().collect(),
-            len,
-            pages: data.pages.len() as u32,
-            chars,
+        let mut text = String::with_capacity(terms.keys().map(String::len).sum());
+        let mut all = Vec::with_capacity(terms.values().map(Vec::len).sum());
+        let mut ends = Vec::with_capacity(terms.len());
+        for (term, records) in terms {
+            text.push_str(&term);
+            all.extend_from_slice(&records);
+            ends.push((text.len() as u32, all.len() as u32));
         }
+        IndexedDocument { text, records: all, ends, len, pages: data.pages.len() as u32, chars }
+    }
+
+    /// Each term and its records.
+    pub(super) fn terms(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|((term, records), &(term_end, records_end))| {
+            (
+                &self.text[term as usize..term_end as usize],
+                &self.records[records as usize..records_end as usize],
+            )
+        })
     }
 }
 

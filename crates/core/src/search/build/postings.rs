@@ -40,19 +40,20 @@ const ENTRY_BYTES: usize = size_of::<(String, TermPostings)>() + 1;
 
 impl Postings {
     /// Adds the terms of document `doc`, which comes after every document added before.
-    pub(super) fn add(&mut self, doc: u32, document: IndexedDocument) {
-        for (term, records) in document.terms {
-            if let Some(postings) = self.terms.get_mut(&term) {
+    pub(super) fn add(&mut self, doc: u32, document: &IndexedDocument) {
+        for (term, records) in document.terms() {
+            if let Some(postings) = self.terms.get_mut(term) {
                 let before = postings.records.capacity();
                 put(&mut postings.records, u64::from(doc - postings.last));
-                postings.records.extend_from_slice(&records);
+                postings.records.extend_from_slice(records);
                 postings.docs += 1;
                 postings.last = doc;
                 self.heap += postings.records.capacity() - before;
             } else {
-                self.heap += term.capacity() + records.capacity();
-                let postings = TermPostings { records, docs: 1, first: doc, last: doc };
-                self.terms.insert(term, postings);
+                self.heap += term.len() + records.len();
+                let postings =
+                    TermPostings { records: records.to_vec(), docs: 1, first: doc, last: doc };
+                self.terms.insert(term.to_owned(), postings);
             }
         }
     }
