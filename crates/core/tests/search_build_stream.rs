@@ -8,7 +8,7 @@ mod common;
 use common::documents::load;
 use readingroom_core::bundle::{BuiltFile, BundleBuilder, Prepared, build_with, prepare};
 use readingroom_core::check::{FolderFiles, check_folder};
-use readingroom_core::search::build::run::{self, HEAD_BYTES, Piece, RunSource, RunWriter};
+use readingroom_core::search::build::run::{self, HEAD_BYTES, Piece, RunSource, RunWriter, Sink};
 use readingroom_core::search::build::{BuildOptions, Emitted, Files};
 use readingroom_core::source::SourceDocument;
 use readingroom_core::synth::{self, SynthOptions};
@@ -45,10 +45,7 @@ impl RunSource for BytesRun {
         Ok(Some((term, piece)))
     }
 
-    fn read_records(
-        &mut self,
-        each: &mut dyn FnMut(&[u8]) -> Result<(), Infallible>,
-    ) -> Result<(), Infallible> {
+    fn read_records(&mut self, each: &mut Sink<'_, Infallible>) -> Result<(), Infallible> {
         // In uneven slices, as a reader with a small buffer hands them over.
         while self.left > 0 {
             let n = self.left.min(7);
@@ -167,7 +164,7 @@ fn the_default_collection_spilled_after_every_document_builds_the_same_bundle() 
 fn a_synthetic_collection_spilled_unevenly_and_regrouped_builds_the_same_bundle() {
     let documents = synthetic(60);
     let prepared = prepared(&documents);
-    let uneven = |n: usize| n % 7 == 3 || n % 11 == 0;
+    let uneven = |n: usize| n % 7 == 3 || n.is_multiple_of(11);
     let packed = BuildOptions { pack_limit: usize::MAX, ..BuildOptions::default() };
     for options in [BuildOptions::default(), FINE, packed] {
         let whole = build_with(&documents, options);

@@ -6,7 +6,7 @@
 use anyhow::Context;
 use indicatif::ProgressBar;
 use readingroom_core::search::build::SortedPostings;
-use readingroom_core::search::build::run::{self, HEAD_BYTES, Piece, RunSource, RunWriter};
+use readingroom_core::search::build::run::{self, HEAD_BYTES, Piece, RunSource, RunWriter, Sink};
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -163,10 +163,7 @@ impl RunSource for RunFile {
         Ok(Some((term, piece)))
     }
 
-    fn read_records(
-        &mut self,
-        each: &mut dyn FnMut(&[u8]) -> anyhow::Result<()>,
-    ) -> anyhow::Result<()> {
+    fn read_records(&mut self, each: &mut Sink<'_, anyhow::Error>) -> anyhow::Result<()> {
         self.buffer.resize(READ_BUFFER, 0);
         while self.left > 0 {
             let n = self.left.min(READ_BUFFER as u64) as usize;

@@ -74,10 +74,10 @@ impl Staging {
             }
         };
         out.write_all(&emitted.bytes).with_context(writing)?;
-        if emitted.end {
-            if let Some(mut out) = self.open.remove(&emitted.part) {
-                out.flush().with_context(writing)?;
-            }
+        if emitted.end
+            && let Some(mut out) = self.open.remove(&emitted.part)
+        {
+            out.flush().with_context(writing)?;
         }
         Ok(())
     }

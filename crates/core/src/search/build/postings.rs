@@ -3,7 +3,7 @@
 //! memory budget.
 
 use super::document::IndexedDocument;
-use super::run::{Piece, RunSource, put_head};
+use super::run::{Piece, RunSource, Sink, put_head};
 use crate::search::format::varint::put;
 use rustc_hash::FxHashMap;
 
@@ -126,7 +126,7 @@ impl<E> RunSource for MemoryRun<E> {
         }))
     }
 
-    fn read_records(&mut self, each: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+    fn read_records(&mut self, each: &mut Sink<'_, E>) -> Result<(), E> {
         match self.sorted.current.take() {
             Some(records) => each(&records),
             None => Ok(()),

@@ -50,16 +50,16 @@ pub fn read_head(head: &[u8; HEAD_BYTES]) -> (usize, Piece) {
     (u32_at(0) as usize, piece)
 }
 
+/// What takes bytes as they stream past, and may fail as its writer or reader does.
+pub type Sink<'a, E> = dyn FnMut(&[u8]) -> Result<(), E> + 'a;
+
 /// A run being read, entry by entry.
 pub trait RunSource {
     type Error;
     /// The next entry's term and piece, or `None` after the last.
     fn next_term(&mut self) -> Result<Option<(String, Piece)>, Self::Error>;
     /// Hands the current entry's records (`piece.len` bytes) to `each`, in slices.
-    fn read_records(
-        &mut self,
-        each: &mut dyn FnMut(&[u8]) -> Result<(), Self::Error>,
-    ) -> Result<(), Self::Error>;
+    fn read_records(&mut self, each: &mut Sink<'_, Self::Error>) -> Result<(), Self::Error>;
 }
 
 /// What the merge feeds: each term in order with its pieces, then their records.
@@ -112,12 +112,12 @@ pub fn merge<E>(
 
 /// Writes merged runs as one run, for when there are more runs than can be read at once.
 pub struct RunWriter<'a, E> {
-    out: &'a mut dyn FnMut(&[u8]) -> Result<(), E>,
+    out: &'a mut Sink<'a, E>,
     joiner: Joiner,
 }
 
 impl<'a, E> RunWriter<'a, E> {
-    pub fn new(out: &'a mut dyn FnMut(&[u8]) -> Result<(), E>) -> RunWriter<'a, E> {
+    pub fn new(out: &'a mut Sink<'a, E>) -> RunWriter<'a, E> {
         RunWriter { out, joiner: Joiner::default() }
     }
 }
@@ -173,11 +173,7 @@ impl Joiner {
         Joiner { pieces: pieces.to_vec(), at: 0, left: pieces.first().map_or(0, |p| p.len) }
     }
 
-    pub(super) fn feed<E>(
-        &mut self,
-        mut bytes: &[u8],
-        out: &mut dyn FnMut(&[u8]) -> Result<(), E>,
-    ) -> Result<(), E> {
+    pub(super) fn feed<E>(&mut self, mut bytes: &[u8], out: &mut Sink<'_, E>) -> Result<(), E> {
         loop {
             while self.left == 0 && self.at + 1 < self.pieces.len() {
                 let delta = self.pieces[self.at + 1].first - self.pieces[self.at].last;
