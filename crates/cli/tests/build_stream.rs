@@ -1,6 +1,7 @@
 //! `readingroom build` in bounded memory: with a memory budget so small that the postings are
 //! spilled to temporary files after every document (more runs than are merged at once, so they
-//! are merged in two rounds), the bundle is the one built in one piece, byte for byte, and it
+//! are merged in two rounds), kept in three parts on three threads, the bundle is the one built
+//! in one piece on one thread, byte for byte, and it
 //! answers a mix of queries (exact words, phrases, fuzzy misreadings, filters, misses) alike;
 //! for the default collection and a synthetic one. A build refused after it began writing
 //! leaves nothing behind.
@@ -38,9 +39,12 @@ fn path(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
 
-fn build(documents: &Path, out: &Path, budget: &str) -> Output {
-    let built =
-        readingroom(&["build", path(documents), "--out", path(out), "--memory-budget", budget]);
+/// Builds with a memory budget and a number of threads (which is also the number of parts the
+/// postings are kept in).
+fn build(documents: &Path, out: &Path, budget: &str, jobs: &str) -> Output {
+    let (documents, out) = (path(documents), path(out));
+    let args = ["build", documents, "--out", out, "--memory-budget", budget, "--jobs", jobs];
+    let built = readingroom(&args);
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert_eq!(built.status.code(), Some(0), "{stderr}");
     built
@@ -64,8 +68,8 @@ fn found(answer: &str) -> usize {
 fn streamed_equals_whole(documents: &Path, name: &str, exact: &[String], others: &[String]) {
     let spilled = scratch(&format!("{name}-spilled"));
     let whole = scratch(&format!("{name}-whole"));
-    let spilled_run = build(documents, &spilled, "1");
-    let whole_run = build(documents, &whole, "4G");
+    let spilled_run = build(documents, &spilled, "1", "3");
+    let whole_run = build(documents, &whole, "4G", "1");
     let report =
         |run: &Output, out: &Path| String::from_utf8_lossy(&run.stderr).replace(path(out), "<out>");
     assert_eq!(report(&spilled_run, &spilled), report(&whole_run, &whole), "the same report");

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 pub mod stream;
 mod verify;
-pub use stream::{BundleBuilder, Prepared, prepare};
+pub use stream::{BundleBuilder, Prepared, prepare, prepare_in_parts};
 pub use verify::{data_hash, read_catalog, read_data, verify, verify_data};
 
 /// Bumped whenever a reader of an older bundle would misread a newer one (2: the catalog

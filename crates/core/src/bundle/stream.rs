@@ -24,6 +24,11 @@ pub struct Prepared {
 
 /// Makes a document's data file, catalog entry and share of the index.
 pub fn prepare(document: &SourceDocument) -> Prepared {
+    prepare_in_parts(document, 1)
+}
+
+/// [`prepare`], the document's terms cut into `parts` (see [`IndexedDocument::in_parts`]).
+pub fn prepare_in_parts(document: &SourceDocument, parts: usize) -> Prepared {
     let data = document_data(document);
     let bytes = to_json(&data);
     let path = format!("docs/{}.{}.json", document.meta.id, short_hash(&bytes));
@@ -35,7 +40,7 @@ pub fn prepare(document: &SourceDocument) -> Prepared {
         data: path.clone(),
         quality: crate::quality::of_document(&data),
     };
-    let index = IndexedDocument::of(&data);
+    let index = IndexedDocument::in_parts(&data, parts);
     Prepared { entry, file: BuiltFile { path, bytes }, index }
 }
 
@@ -72,8 +77,17 @@ impl BundleBuilder {
     /// Adds the next document; documents come sorted by id.
     pub fn add(&mut self, prepared: Prepared) -> Added {
         let catalog = self.catalog.entry(&prepared.entry);
-        let index = self.index.add(&prepared.entry, prepared.index);
+        let index = self.index.add(&prepared.entry, &prepared.index);
         Added { file: prepared.file, catalog, index }
+    }
+
+    /// [`BundleBuilder::add`] but for the document's postings, which the caller keeps (see
+    /// [`IndexBuilder::add_apart`]): returns them with the document's number.
+    pub fn add_apart(&mut self, prepared: Prepared) -> (Added, u32, IndexedDocument) {
+        let doc = self.index.docs();
+        let catalog = self.catalog.entry(&prepared.entry);
+        let index = self.index.add_apart(&prepared.entry, &prepared.index);
+        (Added { file: prepared.file, catalog, index }, doc, prepared.index)
     }
 
     /// About how many bytes of memory the index's postings take.

@@ -20,14 +20,18 @@ use crate::fsx::{Destination, Marker, Rule};
 use readingroom_core::bundle::{self, BundleBuilder, Prepared};
 use readingroom_core::check;
 use readingroom_core::diagnostic::Diagnostic;
-use readingroom_core::search::build::BuildOptions;
 use readingroom_core::search::build::run::RunSource;
+use readingroom_core::search::build::{
+    BuildOptions, IndexedDocument, MemoryRun, Postings, SortedPostings,
+};
 use readingroom_core::source;
 use runs::Runs;
 use staging::Staging;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 /// The marker in every bundle, which lets a later build replace it.
 pub const MARKER: Marker = Marker { file: bundle::MARKER_FILE, writer: "readingroom build" };
@@ -160,6 +164,13 @@ struct Read {
     prepared: Option<Prepared>,
 }
 
+/// What a postings thread is sent: the next document's terms, or a request for its postings
+/// as a sorted run.
+enum ToPart {
+    Document(u32, Arc<IndexedDocument>),
+    Spill(SyncSender<SortedPostings>),
+}
+
 fn build_into(
     root: &Path,
     folders: &[PathBuf],
@@ -173,41 +184,91 @@ fn build_into(
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
+    // The postings are kept in parts, one per thread: adding a document's terms to a large map
+    // waits on memory more than it computes, and would hold the build back on one thread.
+    let parts = jobs;
+    let part_bytes: Vec<AtomicUsize> = (0..parts).map(|_| AtomicUsize::new(0)).collect();
     let bar = progress::documents(folders.len());
     let work = |i: usize| -> anyhow::Result<Read> {
         let mut checked = documents::load_one(&folders[i])?;
         // Once a folder has an error nothing is built: the rest are only checked.
         let prepared = match checked.document.take() {
-            Some(document) if !refused.load(Ordering::Relaxed) => Some(bundle::prepare(&document)),
+            Some(document) if !refused.load(Ordering::Relaxed) => {
+                Some(bundle::prepare_in_parts(&document, parts))
+            }
             _ => None,
         };
         Ok(Read { checked, prepared })
     };
-    let take = |i: usize, read: anyhow::Result<Read>| -> anyhow::Result<()> {
-        let Read { checked, prepared } = read.map_err(Unreadable)?;
-        if let Some(id) = checked.id {
-            report.ids.push((id, display(&folders[i].join(source::META_FILE))));
+    let held = std::thread::scope(|scope| -> anyhow::Result<Vec<Postings>> {
+        let mut senders = Vec::with_capacity(parts);
+        let mut threads = Vec::with_capacity(parts);
+        for (part, bytes) in part_bytes.iter().enumerate() {
+            let (to, from) = sync_channel::<ToPart>(64);
+            senders.push(to);
+            threads.push(scope.spawn(move || {
+                let mut postings = Postings::default();
+                for message in from {
+                    match message {
+                        ToPart::Document(doc, document) => {
+                            postings.add(doc, &document, part);
+                            bytes.store(postings.bytes(), Ordering::Relaxed);
+                        }
+                        ToPart::Spill(reply) => {
+                            let _ = reply.send(postings.take_sorted());
+                            bytes.store(0, Ordering::Relaxed);
+                        }
+                    }
+                }
+                postings
+            }));
         }
-        report.problems.extend(checked.problems);
-        if report.errors() > 0 {
-            refused.store(true, Ordering::Relaxed);
-        } else if let Some(prepared) = prepared {
-            let added = builder.add(prepared);
-            staging.file(&added.file)?;
-            staging.catalog(&added.catalog)?;
-            for emitted in added.index {
-                staging.index(emitted)?;
+        let take = |i: usize, read: anyhow::Result<Read>| -> anyhow::Result<()> {
+            let Read { checked, prepared } = read.map_err(Unreadable)?;
+            if let Some(id) = checked.id {
+                report.ids.push((id, display(&folders[i].join(source::META_FILE))));
             }
-            report.documents += 1;
-            if builder.postings_bytes() > args.memory_budget {
-                runs.spill(builder.spill())?;
-                bar.set_message(format!("({} spilled)", runs.len()));
+            report.problems.extend(checked.problems);
+            if report.errors() > 0 {
+                refused.store(true, Ordering::Relaxed);
+            } else if let Some(prepared) = prepared {
+                let (added, doc, document) = builder.add_apart(prepared);
+                let document = Arc::new(document);
+                for to in &senders {
+                    to.send(ToPart::Document(doc, Arc::clone(&document)))?;
+                }
+                staging.file(&added.file)?;
+                staging.catalog(&added.catalog)?;
+                for emitted in added.index {
+                    staging.index(emitted)?;
+                }
+                report.documents += 1;
+                let held: usize = part_bytes.iter().map(|b| b.load(Ordering::Relaxed)).sum();
+                if held > args.memory_budget {
+                    let replies: Vec<_> = senders
+                        .iter()
+                        .map(|to| {
+                            let (reply, answer) = sync_channel(1);
+                            to.send(ToPart::Spill(reply)).map(|()| answer)
+                        })
+                        .collect::<Result<_, _>>()?;
+                    for answer in replies {
+                        runs.spill(answer.recv()?)?;
+                    }
+                    bar.set_message(format!("({} runs written)", runs.len()));
+                }
             }
-        }
-        bar.inc(1);
-        Ok(())
-    };
-    pipeline::in_order(folders.len(), jobs, jobs * 8, work, take)?;
+            bar.inc(1);
+            Ok(())
+        };
+        let outcome = pipeline::in_order(folders.len(), jobs, jobs * 8, work, take);
+        drop(senders);
+        let held = threads
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect();
+        outcome.map(|()| held)
+    })?;
     bar.finish_and_clear();
     let duplicates =
         check::duplicate_ids(report.ids.iter().map(|(id, path)| (id.as_str(), path.as_str())));
@@ -218,8 +279,15 @@ fn build_into(
     let merging = progress::merge(runs.bytes(), "Merging");
     runs.narrow(&merging)?;
     let mut files = runs.open(&merging)?;
-    let mut sources: Vec<&mut dyn RunSource<Error = anyhow::Error>> =
-        files.iter_mut().map(|f| f as &mut dyn RunSource<Error = anyhow::Error>).collect();
+    let mut memory: Vec<MemoryRun<anyhow::Error>> =
+        held.into_iter().map(|mut postings| postings.take_sorted().source()).collect();
+    let mut sources: Vec<&mut dyn RunSource<Error = anyhow::Error>> = Vec::new();
+    for file in &mut files {
+        sources.push(file);
+    }
+    for run in &mut memory {
+        sources.push(run);
+    }
     let ended = builder.finish(&mut sources, &mut |emitted| staging.index(emitted))?;
     drop(files);
     merging.finish_and_clear();

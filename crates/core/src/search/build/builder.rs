@@ -21,7 +21,7 @@ use crate::bundle::CatalogEntry;
 use crate::quality::Band;
 use crate::search::format::table::{self, DocRow};
 use crate::search::format::{self, DocCard, FacetNames, IndexMeta, Part};
-use rustc_hash::FxHashMap;
+use foldhash::HashMap as FastMap;
 use std::collections::BTreeSet;
 
 /// Builds the index document by document.
@@ -52,7 +52,7 @@ struct Row {
 /// The values of one facet in order of appearance, numbered from 1 (0 is none).
 #[derive(Debug, Default)]
 struct Facet {
-    numbers: FxHashMap<String, u32>,
+    numbers: FastMap<String, u32>,
     values: Vec<String>,
 }
 
@@ -108,7 +108,17 @@ impl IndexBuilder {
     }
 
     /// Adds the next document in catalog order; returns the files that can be written now.
-    pub fn add(&mut self, entry: &CatalogEntry, document: IndexedDocument) -> Vec<Emitted> {
+    pub fn add(&mut self, entry: &CatalogEntry, document: &IndexedDocument) -> Vec<Emitted> {
+        for part in 0..document.parts() {
+            self.postings.add(self.docs, document, part);
+        }
+        self.add_apart(entry, document)
+    }
+
+    /// [`IndexBuilder::add`] but for the document's postings, which the caller adds to
+    /// [`Postings`] of its own as document number [`IndexBuilder::docs`] (one part on each of
+    /// several threads, say) and hands back to [`IndexBuilder::finish`] as runs.
+    pub fn add_apart(&mut self, entry: &CatalogEntry, document: &IndexedDocument) -> Vec<Emitted> {
         let meta = &entry.meta;
         self.rows.push(Row {
             facets: [
@@ -123,7 +133,6 @@ impl IndexBuilder {
         });
         self.pages += document.pages;
         self.chars.extend(document.chars.iter().copied());
-        self.postings.add(self.docs, &document);
         self.docs += 1;
         self.cards.push(card(entry));
         if self.cards.len() < self.options.shard_size.max(1) as usize {
@@ -146,6 +155,11 @@ impl IndexBuilder {
         Some(Emitted { part, bytes, end: true })
     }
 
+    /// The number of documents added so far: the next one's number.
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+
     /// About how many bytes of memory the postings held take.
     pub fn postings_bytes(&self) -> usize {
         self.postings.bytes()
@@ -157,8 +171,10 @@ impl IndexBuilder {
         self.postings.take_sorted()
     }
 
-    /// Merges the stored `runs` (in the order they were spilled) with the postings still held,
-    /// writes the rest of the index, and hands every file to `emit`.
+    /// Merges the stored `runs` with the postings still held, writes the rest of the index, and
+    /// hands every file to `emit`. A term's pieces must come in document order: the runs in the
+    /// order they were spilled (those of postings kept in parts may come part by part, each
+    /// part's in order, since a term is in one part only).
     pub fn finish<E>(
         mut self,
         runs: &mut [&mut dyn RunSource<Error = E>],

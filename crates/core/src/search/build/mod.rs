@@ -12,13 +12,13 @@ pub mod builder;
 mod dictionary;
 pub mod document;
 mod parts;
-mod postings;
+pub mod postings;
 pub mod run;
 
 pub use builder::{Finished, IndexBuilder};
-pub use document::IndexedDocument;
+pub use document::{IndexedDocument, part_of};
 pub use parts::Emitted;
-pub use postings::{SPILL_SLICE, SortedPostings};
+pub use postings::{MemoryRun, Postings, SPILL_SLICE, SortedPostings};
 
 use super::format::table::DocRow;
 use super::format::{self, DocCard, Part, PostingLayer};

@@ -5,7 +5,7 @@
 use super::document::IndexedDocument;
 use super::run::{Piece, RunSource, Sink, put_head};
 use crate::search::format::varint::put;
-use rustc_hash::FxHashMap;
+use foldhash::HashMap as FastMap;
 
 /// One term's records since the last spill: a [`Piece`] and its bytes.
 #[derive(Debug, Default)]
@@ -27,10 +27,11 @@ impl TermPostings {
     }
 }
 
-/// Every term's postings since the last spill.
+/// Every term's postings since the last spill (or those of one part of the terms, see
+/// [`IndexedDocument::in_parts`]).
 #[derive(Debug, Default)]
-pub(super) struct Postings {
-    terms: FxHashMap<String, TermPostings>,
+pub struct Postings {
+    terms: FastMap<String, TermPostings>,
     /// The heap bytes of the terms and records (the table's own are counted from its capacity).
     heap: usize,
 }
@@ -39,9 +40,10 @@ pub(super) struct Postings {
 const ENTRY_BYTES: usize = size_of::<(String, TermPostings)>() + 1;
 
 impl Postings {
-    /// Adds the terms of document `doc`, which comes after every document added before.
-    pub(super) fn add(&mut self, doc: u32, document: &IndexedDocument) {
-        for (term, records) in document.terms() {
+    /// Adds the terms of document `doc` (which comes after every document added before) in
+    /// part `part`.
+    pub fn add(&mut self, doc: u32, document: &IndexedDocument, part: usize) {
+        for (term, records) in document.terms(part) {
             if let Some(postings) = self.terms.get_mut(term) {
                 let before = postings.records.capacity();
                 put(&mut postings.records, u64::from(doc - postings.last));
@@ -59,12 +61,12 @@ impl Postings {
     }
 
     /// About how many bytes of memory the postings take.
-    pub(super) fn bytes(&self) -> usize {
+    pub fn bytes(&self) -> usize {
         self.heap + self.terms.capacity() * ENTRY_BYTES
     }
 
     /// Takes every term's postings, sorted by term, leaving none.
-    pub(super) fn take_sorted(&mut self) -> SortedPostings {
+    pub fn take_sorted(&mut self) -> SortedPostings {
         let terms = std::mem::take(&mut self.terms);
         self.heap = 0;
         let mut sorted: Vec<(String, TermPostings)> = terms.into_iter().collect();
@@ -103,14 +105,14 @@ impl Iterator for SortedPostings {
 
 impl SortedPostings {
     /// Reads these postings as a run whose errors are those of the runs it is merged with.
-    pub(super) fn source<E>(self) -> MemoryRun<E> {
+    pub fn source<E>(self) -> MemoryRun<E> {
         MemoryRun { sorted: self, error: std::marker::PhantomData }
     }
 }
 
 /// [`SortedPostings`] as a [`RunSource`] of any error type (it never fails).
 #[derive(Debug)]
-pub(super) struct MemoryRun<E> {
+pub struct MemoryRun<E> {
     sorted: SortedPostings,
     error: std::marker::PhantomData<E>,
 }
