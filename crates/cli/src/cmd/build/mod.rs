@@ -98,6 +98,26 @@ impl std::fmt::Display for Refused {
 
 impl std::error::Error for Refused {}
 
+/// The build was interrupted (Ctrl-C): it stops at the next document or file and removes its
+/// staging folder, which by then may hold gigabytes, rather than leave it behind.
+#[derive(Debug)]
+struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+/// Set when the curator interrupts the build.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn check_interrupted() -> anyhow::Result<()> {
+    if INTERRUPTED.load(Ordering::Relaxed) { Err(Interrupted.into()) } else { Ok(()) }
+}
+
 /// A document folder could not be read: the command fails with that, as `check` would.
 #[derive(Debug)]
 struct Unreadable(anyhow::Error);
@@ -128,6 +148,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let rule = Rule { marker: MARKER, force: args.force, documents: Some(&args.documents) };
     let out = Destination::check(&args.out, rule)?;
     let folders = documents::folders_of(&args.documents)?;
+    // Without the handler an interrupt kills the build at once and leaves its staging folder.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     let mut report = Report::default();
     let built = out.fill(|staging| build_into(staging, &folders, args, &mut report));
     report.problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
@@ -136,6 +158,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Ok(Unreadable(inner)) => return Err(inner),
             Err(error) => error,
         };
+        if error.downcast_ref::<Interrupted>().is_some() {
+            eprintln!("readingroom: build interrupted; {} is unchanged", out.shown);
+            return Ok(ExitCode::from(130));
+        }
         if error.downcast_ref::<Refused>().is_none() {
             return Err(error);
         }
@@ -224,6 +250,7 @@ fn build_into(
             }));
         }
         let take = |i: usize, read: anyhow::Result<Read>| -> anyhow::Result<()> {
+            check_interrupted()?;
             let Read { checked, prepared } = read.map_err(Unreadable)?;
             if let Some(id) = checked.id {
                 report.ids.push((id, display(&folders[i].join(source::META_FILE))));
@@ -268,14 +295,16 @@ fn build_into(
             .map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
             .collect();
         outcome.map(|()| held)
-    })?;
+    });
     bar.finish_and_clear();
+    let held = held?;
     let duplicates =
         check::duplicate_ids(report.ids.iter().map(|(id, path)| (id.as_str(), path.as_str())));
     report.problems.extend(duplicates);
     if report.errors() > 0 {
         return Err(Refused.into());
     }
+    check_interrupted()?;
     let merging = progress::merge(runs.bytes(), "Merging");
     runs.narrow(&merging)?;
     let mut files = runs.open(&merging)?;
@@ -288,9 +317,13 @@ fn build_into(
     for run in &mut memory {
         sources.push(run);
     }
-    let ended = builder.finish(&mut sources, &mut |emitted| staging.index(emitted))?;
-    drop(files);
+    let ended = builder.finish(&mut sources, &mut |emitted| {
+        check_interrupted()?;
+        staging.index(emitted)
+    });
     merging.finish_and_clear();
+    let ended = ended?;
+    drop(files);
     runs.remove()?;
     staging.finish(&ended)
 }

@@ -2,7 +2,7 @@
 //! documents, then one for merging the postings. In a pipe or a log nothing is drawn, so what
 //! `build` prints there is what it always printed.
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Duration;
 
@@ -10,7 +10,7 @@ use std::time::Duration;
 pub fn documents(total: usize) -> ProgressBar {
     bar(
         total as u64,
-        "{prefix} [{bar:30}] {human_pos}/{human_len} documents, {per_sec}, {eta} left {msg}",
+        "{prefix} [{bar:30}] {human_pos}/{human_len} documents, {rate}/s, {eta} left {msg}",
         "Reading",
     )
 }
@@ -30,6 +30,9 @@ fn bar(total: u64, template: &str, prefix: &str) -> ProgressBar {
     }
     let style = ProgressStyle::with_template(template)
         .unwrap_or_else(|e| unreachable!("the template is valid: {e}"))
+        .with_key("rate", |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+            let _ = write!(out, "{:.0}", state.per_sec());
+        })
         .progress_chars("=> ");
     let bar = ProgressBar::new(total).with_style(style).with_prefix(prefix.to_owned());
     bar.enable_steady_tick(Duration::from_millis(200));
