@@ -101,15 +101,7 @@ fn bundle_signs(root: &Path) -> Vec<&'static str> {
 /// Loads and checks every document folder under `root`, in name order. Fails only when `root`
 /// itself cannot be read, or is a built bundle; problems inside it are in [`Loaded::problems`].
 pub fn load_all(root: &Path) -> anyhow::Result<Loaded> {
-    let signs = bundle_signs(root);
-    if signs.iter().any(|s| matches!(*s, ".readingroom-bundle" | "catalog.json" | "search")) {
-        anyhow::bail!(
-            "{} is a bundle built by readingroom build, not a documents folder; give the \
-             documents folder it was built from",
-            display(root)
-        );
-    }
-    let folders = document_folders(root)?;
+    let folders = folders_of(root)?;
     let mut loaded = Loaded { folders: folders.len(), ..Loaded::default() };
     let mut ids = Vec::new();
     for folder in &folders {
@@ -132,6 +124,21 @@ pub fn load_all(root: &Path) -> anyhow::Result<Loaded> {
     }
     loaded.problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Ok(loaded)
+}
+
+/// The document folders under `root`, in name order (which is id order, since a sound
+/// document's id is its folder's name), for a command that reads them one at a time with
+/// [`load_one`]; fails when `root` cannot be read, or is a built bundle.
+pub fn folders_of(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let signs = bundle_signs(root);
+    if signs.iter().any(|s| matches!(*s, ".readingroom-bundle" | "catalog.json" | "search")) {
+        anyhow::bail!(
+            "{} is a bundle built by readingroom build, not a documents folder; give the \
+             documents folder it was built from",
+            display(root)
+        );
+    }
+    document_folders(root)
 }
 
 /// The sub-folders of `root` that are documents: every folder not starting with a dot.

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 impl Destination {
     /// Writes `files` (paths relative to the folder) and the marker, replacing the folder.
+    #[cfg(test)]
     pub fn write_files(&self, files: &[BuiltFile]) -> anyhow::Result<()> {
         self.fill(|staging| Ok(write_all(staging, files)?))
     }

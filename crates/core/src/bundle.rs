@@ -19,7 +19,9 @@ use crate::source::SourceDocument;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub mod stream;
 mod verify;
+pub use stream::{BundleBuilder, Prepared, prepare, prepare_in_parts};
 pub use verify::{data_hash, read_catalog, read_data, verify, verify_data};
 
 /// Bumped whenever a reader of an older bundle would misread a newer one (2: the catalog
@@ -99,35 +101,31 @@ pub fn build(documents: &[SourceDocument]) -> Vec<BuiltFile> {
     build_with(documents, crate::search::build::BuildOptions::default())
 }
 
-/// [`build`], with the search index cut as `options` say.
+/// [`build`], with the search index cut as `options` say: the streaming [`BundleBuilder`],
+/// gathered in memory and never spilling.
 pub fn build_with(
     documents: &[SourceDocument],
     options: crate::search::build::BuildOptions,
 ) -> Vec<BuiltFile> {
     let mut sorted: Vec<&SourceDocument> = documents.iter().collect();
     sorted.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    let mut builder = BundleBuilder::new(options);
     let mut files = Vec::with_capacity(sorted.len() + 1);
-    let mut entries = Vec::with_capacity(sorted.len());
-    let mut datas = Vec::with_capacity(sorted.len());
+    let mut catalog = Vec::new();
+    let mut index = crate::search::build::Files::default();
     for document in sorted {
-        let data = document_data(document);
-        let bytes = to_json(&data);
-        let path = format!("docs/{}.{}.json", document.meta.id, short_hash(&bytes));
-        entries.push(CatalogEntry {
-            meta: document.meta.clone(),
-            pages: data.pages.len() as u32,
-            year: document.meta.year(),
-            has_corrected: document.corrected.is_some(),
-            data: path.clone(),
-            quality: crate::quality::of_document(&data),
-        });
-        files.push(BuiltFile { path, bytes });
-        datas.push(data);
+        let added = builder.add(prepare(document));
+        files.push(added.file);
+        catalog.extend(added.catalog);
+        index.take(added.index);
     }
-    files.extend(crate::search::build::build(&entries, &datas, options));
-    let catalog = Catalog { format: FORMAT_VERSION, documents: entries };
-    let bytes = crate::search::format::seal::seal_json(&to_json(&catalog));
-    files.push(BuiltFile { path: CATALOG_FILE.to_owned(), bytes });
+    let Ok(ended) = builder.finish::<std::convert::Infallible>(&mut [], &mut |emitted| {
+        index.take([emitted]);
+        Ok(())
+    });
+    catalog.extend(ended.catalog);
+    files.extend(index.named(&ended.index));
+    files.push(BuiltFile { path: CATALOG_FILE.to_owned(), bytes: catalog });
     files
 }
 

@@ -15,7 +15,7 @@ use super::varint::{get_u32, put};
 use super::{FormatError, PostingLayer, damaged};
 
 const DICT_MAGIC: &[u8; 4] = b"RRD1";
-const BLOCK_MAGIC: &[u8; 4] = b"RRB1";
+pub(crate) const BLOCK_MAGIC: &[u8; 4] = b"RRB1";
 
 /// Where a term's postings are: which block, and where in it.
 pub fn place(block: u32, offset: u32) -> u64 {

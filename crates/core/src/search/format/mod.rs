@@ -75,7 +75,7 @@ pub struct FacetNames {
 }
 
 /// A file of the index, named by its part and the index's key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
     Pack,
     Table,

@@ -39,6 +39,24 @@ pub fn seal(mut payload: Vec<u8>) -> Vec<u8> {
     payload
 }
 
+/// [`seal`] for a payload that comes in pieces (a postings block too large to hold at once):
+/// feed it every byte of the payload, then append [`Sealer::trailer`].
+#[derive(Debug, Clone, Default)]
+pub struct Sealer(Sha256);
+
+impl Sealer {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The checksum that [`seal`] would append to the bytes fed so far.
+    pub fn trailer(self) -> [u8; TRAILER] {
+        let mut out = [0; TRAILER];
+        out.copy_from_slice(&self.0.finalize()[..TRAILER]);
+        out
+    }
+}
+
 /// The payload of a sealed file, if its checksum matches.
 pub fn unseal<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a [u8], FormatError> {
     let Some(at) = bytes.len().checked_sub(TRAILER) else {
@@ -102,6 +120,18 @@ mod tests {
         for len in 0..sealed.len() {
             assert!(unseal("f", &sealed[..len]).is_err(), "cut to {len}");
         }
+    }
+
+    #[test]
+    fn a_payload_sealed_in_pieces_is_sealed_as_a_whole() {
+        let payload = b"RRB1 a payload in three pieces".to_vec();
+        let mut sealer = Sealer::default();
+        for piece in payload.chunks(11) {
+            sealer.update(piece);
+        }
+        let mut pieced = payload.clone();
+        pieced.extend_from_slice(&sealer.trailer());
+        assert_eq!(pieced, seal(payload));
     }
 
     #[test]
