@@ -4,7 +4,8 @@
 //! query; from then on the engine and the index files it has loaded stay in memory
 //! ([`SearchEngine`], in the app's context), so later requests fetch only what is new to them.
 //!
-//! Everything crosses the edge as one contract: core's [`Request`] in, [`Reply`] out, as JSON.
+//! Everything crosses the edge as one contract: core's [`Request`] in, [`Reply`] out, in their
+//! compact binary form.
 //! Opening fetches `search/meta.json` beside the module; then a query takes a round of
 //! fetches for each file list the engine answers with (see ARCHITECTURE.md, "The served
 //! bundle"): the table and dictionary chunks, the postings, the page texts of the results.
@@ -26,9 +27,9 @@ extern "C" {
     /// The `Engine` class of the search module.
     pub type RemoteEngine;
 
-    /// Answers the JSON of a `Request` with the JSON of a `Reply`.
+    /// Answers the bytes of a `Request` with the bytes of a `Reply`.
     #[wasm_bindgen(method)]
-    fn ask(this: &RemoteEngine, request: &str) -> String;
+    fn ask(this: &RemoteEngine, request: &[u8]) -> Vec<u8>;
 
     /// Hands the engine a file it asked for.
     #[wasm_bindgen(method, catch)]
@@ -57,17 +58,14 @@ pub async fn ask(
     if let Err(message) = open(engine, progress).await {
         return Reply::Damaged(message);
     }
-    let request = match serde_json::to_string(request) {
-        Ok(json) => json,
-        Err(error) => return Reply::Damaged(error.to_string()),
-    };
+    let request = request.to_bytes();
     let (loaded, asked) = (Rc::new(Cell::new(0)), Cell::new(0));
     loop {
         let reply = match engine.0.borrow().as_ref() {
             Some(remote) => remote.ask(&request),
             None => return Reply::Damaged("the engine is not open".into()),
         };
-        let files = match readingroom_core::decode::reply(&reply) {
+        let files = match Reply::from_bytes(&reply) {
             Ok(Reply::Need(files)) => files,
             Ok(answer) => return answer,
             Err(error) => return Reply::Damaged(error),

@@ -1,4 +1,4 @@
-//! Reading the JSON the app receives (the catalog, a document's data, the engine's replies)
+//! Reading the JSON the app receives (the catalog, a document's data, the compare module's replies)
 //! with little code: every reader's browser downloads what reads it.
 //!
 //! The types keep their serde derives, which the CLI, the engine and the tests use. Derived
@@ -12,13 +12,11 @@
 
 mod bundle;
 mod compare;
-mod reply;
 
 use serde_json::{Map, Value};
 
 pub use bundle::{catalog, document_data};
 pub use compare::compare_reply;
-pub use reply::reply;
 
 /// What went wrong, with the path of members that led to it (`documents: meta: title: ...`).
 pub type Result<T> = std::result::Result<T, String>;
@@ -150,18 +148,6 @@ pub(crate) fn to_u32(value: Value) -> Result<u32> {
 
 pub(crate) fn to_f64(value: Value) -> Result<f64> {
     value.as_f64().ok_or_else(|| expected("a number", &value))
-}
-
-/// A pair of whole numbers, as serde writes a tuple: `[a, b]`.
-pub(crate) fn usize_pair(value: Value) -> Result<(usize, usize)> {
-    match value {
-        Value::Array(items) if items.len() == 2 => {
-            let mut items = items.into_iter();
-            let mut next = || items.next().map_or(Ok(0), to_usize);
-            Ok((next()?, next()?))
-        }
-        other => Err(expected("a pair of numbers", &other)),
-    }
 }
 
 /// The name of a unit variant, as serde writes one: `"snake_case"`, matched by `pick`.

@@ -1,8 +1,8 @@
 //! The app's readers ([`readingroom_core::decode`]) give exactly what serde gives on the same
 //! text: for the catalog and every data file of the default collection, for Markdown holding
-//! every kind of node, and for every kind of reply the engine sends (files to load, results of
-//! exact, fuzzy, phrase and filtered queries, marks, query errors, damage). A file they cannot
-//! read is named with the member that failed.
+//! every kind of node, and for every reply of the compare module. A file they cannot read is
+//! named with the member that failed. (The search engine's replies are not JSON: see
+//! `search_wire.rs`.)
 
 mod common;
 use common::documents::load;
@@ -10,11 +10,8 @@ use readingroom_core::bundle::{self, BuiltFile, CATALOG_FILE, Catalog, DocumentD
 use readingroom_core::decode;
 use readingroom_core::markdown::{Kind, Node};
 use readingroom_core::meta::Meta;
-use readingroom_core::search::engine::Index;
-use readingroom_core::search::format::META_FILE;
-use readingroom_core::search::results::{Reply, Request};
 use readingroom_core::source::SourceDocument;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 fn text(file: &BuiltFile) -> &str {
     std::str::from_utf8(&file.bytes).expect("UTF-8")
@@ -93,59 +90,11 @@ fn markdown_trees_with_every_kind_of_node_read_as_serde_reads_them() {
     assert_eq!(decode::document_data(text(data)), Ok(by_serde));
 }
 
-/// Every reply to `request`, the requests for files first, read both ways.
-fn compare_replies(
-    index: &mut Index,
-    files: &HashMap<String, Vec<u8>>,
-    request: &Request,
-    seen: &mut BTreeSet<String>,
-) {
-    for _ in 0..16 {
-        let reply = index.ask(request);
-        let json = serde_json::to_string(&reply).expect("replies serialize");
-        seen.insert(json.split('"').nth(1).unwrap_or_default().to_owned());
-        let by_serde: Reply = serde_json::from_str(&json).expect("serde reads it");
-        assert_eq!(decode::reply(&json), Ok(by_serde), "{json}");
-        let Reply::Need(needed) = reply else { return };
-        for file in needed {
-            index.add(&file, files[&file].clone()).expect("a sound file");
-        }
-    }
-    panic!("no answer to {request:?}");
-}
-
-#[test]
-fn every_kind_of_reply_reads_as_serde_reads_it() {
-    let files: HashMap<String, Vec<u8>> =
-        bundle::build(&load(None)).into_iter().map(|f| (f.path, f.bytes)).collect();
-    let mut index = Index::new(&files[META_FILE]).expect("the index opens");
-    let document = files.keys().find(|p| p.starts_with("docs/cia-")).expect("a document").clone();
-    let mut seen = BTreeSet::new();
-    for query in ["party", "Kazakhstanskaya", "\"soviet union\" OR instruct*", "country:USSR -x"] {
-        let search = Request::Search { query: query.into(), limit: 10, pages: 0, brief: false };
-        compare_replies(&mut index, &files, &search, &mut seen);
-        for page in [1, 2, 99] {
-            let highlight =
-                Request::Highlight { query: query.into(), document: document.clone(), page };
-            compare_replies(&mut index, &files, &highlight, &mut seen);
-        }
-    }
-    let bad = Request::Search { query: "\"open".into(), limit: 5, pages: 0, brief: false };
-    compare_replies(&mut index, &files, &bad, &mut seen);
-    assert_eq!(seen, BTreeSet::from(["done", "marked", "need", "query_error"].map(String::from)));
-    let damaged = Reply::Damaged("search/table.x.bin: the file is damaged".into());
-    let json = serde_json::to_string(&damaged).expect("serializes");
-    assert_eq!(decode::reply(&json), Ok(damaged));
-}
-
 #[test]
 fn what_cannot_be_read_is_named_by_its_member() {
     let catalog = r#"{"format":2,"documents":[{"meta":{"id":"a","title":7}}]}"#;
     let error = decode::catalog(catalog).expect_err("a title must be a string");
     assert_eq!(error, "documents: [0]: meta: title: expected a string, found a number");
-    let error = decode::reply(r#"{"done":{"total":-1}}"#).expect_err("a count is positive");
-    assert_eq!(error, "total: expected a whole number, found a number");
-    assert!(decode::reply(r#"{"sing":[]}"#).is_err());
     assert!(decode::document_data("{\"id\":").is_err(), "not JSON");
     let plain = r#"{"id":"a","pages":[{"ocr":"x","extra":1}],"more":true}"#;
     let data = decode::document_data(plain).expect("unknown members are ignored");

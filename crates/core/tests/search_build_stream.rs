@@ -146,8 +146,7 @@ fn synthetic(docs: usize) -> Vec<SourceDocument> {
         .collect()
 }
 
-const FINE: BuildOptions =
-    BuildOptions { pack_limit: 0, dict_terms: 40, block_bytes: 700 };
+const FINE: BuildOptions = BuildOptions { pack_limit: 0, dict_terms: 40, block_bytes: 700 };
 
 #[test]
 fn the_default_collection_spilled_after_every_document_builds_the_same_bundle() {

@@ -8,7 +8,8 @@
 //!
 //! The edge is one typed contract: the app hands the engine the files it asks for
 //! ([`Engine::add`]) and asks everything else through [`Engine::ask`], a [`Request`] in and a
-//! [`Reply`] out, both core's types, as JSON.
+//! [`Reply`] out, both core's types, in their compact binary form
+//! (`readingroom_core::search::results` encodes and decodes them).
 
 use readingroom_core::search::engine::Index;
 use readingroom_core::search::results::{Reply, Request};
@@ -34,21 +35,14 @@ impl Engine {
         self.index.add(file, bytes).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Answers the JSON of a [`Request`] with the JSON of a [`Reply`].
-    pub fn ask(&self, request: &str) -> String {
-        let reply = match serde_json::from_str::<Request>(request) {
+    /// Answers the bytes of a [`Request`] with the bytes of a [`Reply`].
+    pub fn ask(&self, request: &[u8]) -> Vec<u8> {
+        let reply = match Request::from_bytes(request) {
             Ok(request) => self.index.ask(&request),
             Err(error) => {
                 Reply::Damaged(format!("the app sent a request the engine cannot read: {error}"))
             }
         };
-        encode(&reply)
+        reply.to_bytes()
     }
-}
-
-/// The JSON of a reply; a reply that cannot be written becomes a [`Reply::Damaged`] saying so.
-fn encode(reply: &Reply) -> String {
-    serde_json::to_string(reply).unwrap_or_else(|error| {
-        serde_json::to_string(&Reply::Damaged(error.to_string())).unwrap_or_default()
-    })
 }

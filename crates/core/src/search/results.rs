@@ -1,5 +1,7 @@
 //! What a search answers, as the CLI prints it (`--json`) and the app shows it.
 
+mod wire;
+
 use super::format::PostingLayer;
 use super::highlight::MarkedPage;
 use serde::{Deserialize, Serialize};
