@@ -12,6 +12,7 @@
 
 mod bundle;
 mod compare;
+mod index;
 
 use serde_json::{Map, Value};
 
@@ -20,6 +21,13 @@ pub use compare::compare_reply;
 
 /// What went wrong, with the path of members that led to it (`documents: meta: title: ...`).
 pub type Result<T> = std::result::Result<T, String>;
+
+/// A type read from JSON text by the readers here: what `search::format` reads a JSON file of
+/// the index or a document's data with, so that the search module carries no derived
+/// deserializer.
+pub trait FromJson: Sized {
+    fn from_json(text: &str) -> Result<Self>;
+}
 
 /// Parses JSON text into a value: the one place the app's JSON is parsed.
 pub(crate) fn parse(text: &str) -> Result<Value> {

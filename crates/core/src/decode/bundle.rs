@@ -1,7 +1,7 @@
 //! The bundle's JSON: the catalog (with each document's metadata and quality) and a document's
 //! data (its pages, their furniture and their Markdown trees).
 
-use super::{Object, Result, optional, tagged, to_f64, to_text, to_u32, to_u64, variant};
+use super::{FromJson, Object, Result, optional, tagged, to_f64, to_text, to_u32, to_u64, variant};
 use crate::bundle::{AlternateRun, Catalog, CatalogEntry, DocumentData, Page};
 use crate::compare::Metrics;
 use crate::furniture::{Furniture, FurnitureKind};
@@ -26,6 +26,12 @@ pub fn document_data(text: &str) -> Result<DocumentData> {
         alternates: o.list("alternates", alternate_run),
     };
     o.done(data)
+}
+
+impl FromJson for DocumentData {
+    fn from_json(text: &str) -> Result<DocumentData> {
+        document_data(text)
+    }
 }
 
 fn entry(value: Value) -> Result<CatalogEntry> {

@@ -162,14 +162,12 @@ pub(crate) fn damaged(file: &str, what: &str) -> FormatError {
     }
 }
 
-/// Reads a JSON file of the bundle (through `from_str`, which the app's other JSON reading
-/// shares, rather than a second copy of the parser for byte slices).
-pub(crate) fn json<T: serde::de::DeserializeOwned>(
-    file: &str,
-    bytes: &[u8],
-) -> Result<T, FormatError> {
+/// Reads a JSON file of the bundle, through core's JSON readers rather than serde's derived
+/// deserializers (see [`crate::decode`]): the search module reads `meta.json`, the card shards
+/// and documents' data with them.
+pub(crate) fn json<T: crate::decode::FromJson>(file: &str, bytes: &[u8]) -> Result<T, FormatError> {
     let text = std::str::from_utf8(bytes).map_err(|e| damaged(file, &e.to_string()))?;
-    serde_json::from_str(text).map_err(|e| damaged(file, &e.to_string()))
+    T::from_json(text).map_err(|e| damaged(file, &e))
 }
 
 #[cfg(test)]

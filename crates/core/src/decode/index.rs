@@ -1,0 +1,84 @@
+//! The search index's JSON, as the engine reads it: `search/meta.json` and the card shards.
+//! The engine is a wasm module of its own (the search module), where derived deserializers
+//! for these two and a document's data cost 9 KB brotli'd more than these readers.
+
+use super::{FromJson, Object, Result, list, optional, to_f64, to_text};
+use crate::search::format::{DocCard, FacetNames, IndexMeta};
+use serde_json::Value;
+
+impl FromJson for IndexMeta {
+    fn from_json(text: &str) -> Result<IndexMeta> {
+        let mut o = Object::of(super::parse(text)?)?;
+        let meta = IndexMeta {
+            format: o.u32("format"),
+            docs: o.u32("docs"),
+            pages: o.u32("pages"),
+            avg_len: o.get("avg_len", avg_len).unwrap_or_default(),
+            facets: o.get("facets", facet_names).unwrap_or_default(),
+            key: o.string("key"),
+            dict: o.list("dict", to_text),
+            postings: o.u32("postings"),
+            shard_size: o.u32("shard_size"),
+            shards: o.u32("shards"),
+            pack: o.get("pack", |v| optional(v, to_bool)).flatten().unwrap_or_default(),
+            fold: o.list("fold", fold),
+        };
+        o.done(meta)
+    }
+}
+
+impl FromJson for Vec<DocCard> {
+    fn from_json(text: &str) -> Result<Vec<DocCard>> {
+        list(super::parse(text)?, card)
+    }
+}
+
+/// Two numbers, as serde writes `[f32; 2]` (read as it reads them: as `f64`, narrowed).
+fn avg_len(value: Value) -> Result<[f32; 2]> {
+    match list(value, to_f64)?.as_slice() {
+        &[ocr, corrected] => Ok([ocr as f32, corrected as f32]),
+        _ => Err("expected two numbers".into()),
+    }
+}
+
+fn to_bool(value: Value) -> Result<bool> {
+    value.as_bool().ok_or_else(|| "expected true or false".into())
+}
+
+fn facet_names(value: Value) -> Result<FacetNames> {
+    let mut o = Object::of(value)?;
+    let names = FacetNames {
+        country: o.list("country", to_text),
+        subject: o.list("subject", to_text),
+        collection: o.list("collection", to_text),
+    };
+    o.done(names)
+}
+
+/// A character and its fold, as serde writes `(char, String)`: `["é", "e"]`.
+fn fold(value: Value) -> Result<(char, String)> {
+    let mut pair = list(value, to_text)?.into_iter();
+    let (Some(c), Some(folded), None) = (pair.next(), pair.next(), pair.next()) else {
+        return Err("expected a character and its fold".into());
+    };
+    let mut chars = c.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok((c, folded)),
+        _ => Err("expected a single character".into()),
+    }
+}
+
+fn card(value: Value) -> Result<DocCard> {
+    let mut o = Object::of(value)?;
+    let card = DocCard {
+        id: o.string("id"),
+        title: o.string("title"),
+        date: o.opt_string("date"),
+        country: o.opt_string("country"),
+        subject: o.opt_string("subject"),
+        pages: o.u32("pages"),
+        has_corrected: o.bool("has_corrected"),
+        data: o.string("data"),
+    };
+    o.done(card)
+}
