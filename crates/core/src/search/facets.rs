@@ -56,7 +56,7 @@ pub fn count(docs: &[FacetValues], counts: impl Fn(usize, Field) -> bool) -> Fac
         }
         let own_order = matches!(field, Field::Year | Field::Quality);
         let band = |value: &str| Band::from_name(value);
-        list.sort_by(|a, b| {
+        super::order::sort_by(&mut list, |a, b| {
             let by_count =
                 if own_order { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
             by_count

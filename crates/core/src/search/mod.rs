@@ -9,5 +9,6 @@ pub mod format;
 pub mod fuzzy;
 pub mod highlight;
 pub mod normalize;
+mod order;
 pub mod query;
 pub mod results;

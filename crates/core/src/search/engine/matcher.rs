@@ -43,9 +43,7 @@ fn accepts(query: &str, found: &[Found], single: bool) -> Accepts {
             _ => {}
         }
     }
-    accepts.exact.sort();
-    accepts.exact.dedup();
-    accepts.fuzzy.sort();
-    accepts.fuzzy.dedup();
+    super::order::sort_dedup(&mut accepts.exact);
+    super::order::sort_dedup(&mut accepts.fuzzy);
     accepts
 }

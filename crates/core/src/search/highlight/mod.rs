@@ -112,13 +112,19 @@ impl Matcher {
     /// start.
     pub fn marks(&self, tokens: &[Token], layer_of: impl Fn(usize) -> PostingLayer) -> Vec<Mark> {
         let layers: Vec<PostingLayer> = (0..tokens.len()).map(layer_of).collect();
+        self.marks_in_layers(tokens, &layers)
+    }
+
+    /// [`Matcher::marks`] with each token's layer given: one copy of the code for every caller
+    /// (the search module carried one per `layer_of`).
+    fn marks_in_layers(&self, tokens: &[Token], layers: &[PostingLayer]) -> Vec<Mark> {
         let mut found: Vec<(usize, Mark)> = Vec::new();
         for pattern in &self.patterns {
             for at in 0..tokens.len() {
                 if !self.marks_layer(layers[at]) {
                     continue;
                 }
-                if let Some((len, fuzzy)) = pattern.at(tokens, &layers, at) {
+                if let Some((len, fuzzy)) = pattern.at(tokens, layers, at) {
                     let mark = Mark {
                         start: tokens[at].start,
                         end: tokens[at + len - 1].end,
@@ -131,7 +137,7 @@ impl Matcher {
             }
         }
         // As the engine does: by place, the earlier expression first where two start together.
-        found.sort_by_key(|(at, _)| *at);
+        crate::search::order::sort_by(&mut found, |(a, _), (b, _)| a.cmp(b));
         found.dedup_by_key(|(at, _)| *at);
         found.into_iter().map(|(_, mark)| mark).collect()
     }

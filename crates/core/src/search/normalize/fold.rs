@@ -41,7 +41,7 @@ pub struct FoldTable {
 
 impl FoldTable {
     pub fn new(mut folds: Vec<(char, String)>) -> FoldTable {
-        folds.sort_unstable_by_key(|(c, _)| *c);
+        crate::search::order::sort_by(&mut folds, |(a, _), (b, _)| a.cmp(b));
         folds.dedup_by_key(|(c, _)| *c);
         FoldTable { folds }
     }
