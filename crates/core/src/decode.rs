@@ -44,6 +44,7 @@ pub(crate) struct Object {
     error: Option<String>,
 }
 
+/// The getters are kept out of line (`#[inline(never)]`): inlined, every member read copied them.
 impl Object {
     pub fn of(value: Value) -> Result<Object> {
         match value {
@@ -53,6 +54,7 @@ impl Object {
     }
 
     /// The member `key`, read by `read`; `None` (and the error kept) when it cannot be.
+    #[inline(never)]
     pub fn get<T>(&mut self, key: &str, read: fn(Value) -> Result<T>) -> Option<T> {
         match read(self.take(key)) {
             Ok(value) => Some(value),
@@ -65,6 +67,7 @@ impl Object {
 
     /// The member `key`, moved out (`null` left in its place: taking a member out of the map
     /// would bring in the tree's rebalancing code, some 8 KB).
+    #[inline(never)]
     fn take(&mut self, key: &str) -> Value {
         self.map.get_mut(key).map(Value::take).unwrap_or(Value::Null)
     }
@@ -73,28 +76,34 @@ impl Object {
         self.error.get_or_insert_with(|| format!("{key}: {error}"));
     }
 
+    #[inline(never)]
     pub fn string(&mut self, key: &str) -> String {
         self.get(key, to_text).unwrap_or_default()
     }
 
+    #[inline(never)]
     pub fn opt_string(&mut self, key: &str) -> Option<String> {
         self.get(key, |v| optional(v, to_text)).flatten()
     }
 
+    #[inline(never)]
     pub fn usize(&mut self, key: &str) -> usize {
         self.get(key, to_usize).unwrap_or_default()
     }
 
+    #[inline(never)]
     pub fn u32(&mut self, key: &str) -> u32 {
         self.get(key, to_u32).unwrap_or_default()
     }
 
+    #[inline(never)]
     pub fn bool(&mut self, key: &str) -> bool {
         self.get(key, |v| v.as_bool().ok_or_else(|| expected("true or false", &v)))
             .unwrap_or_default()
     }
 
     /// A list member; one left out (an empty list serde skipped) reads as empty.
+    #[inline(never)]
     pub fn list<T>(&mut self, key: &str, item: fn(Value) -> Result<T>) -> Vec<T> {
         let value = self.take(key);
         list(value, item).unwrap_or_else(|error| {
@@ -104,6 +113,7 @@ impl Object {
     }
 
     /// `value`, read from this object, or the first member that could not be read.
+    #[inline(never)]
     pub fn done<T>(self, value: T) -> Result<T> {
         match self.error {
             None => Ok(value),
