@@ -37,26 +37,15 @@ fn the_catalog_and_every_data_file_read_as_serde_reads_them() {
 }
 
 #[test]
-fn the_index_meta_and_every_card_shard_read_as_serde_reads_them() {
+fn the_index_meta_reads_as_serde_reads_it() {
     use readingroom_core::search::build::BuildOptions;
-    use readingroom_core::search::format::seal::unseal;
-    use readingroom_core::search::format::{DocCard, IndexMeta, META_FILE, cards};
-    let options = BuildOptions { pack_limit: 0, shard_size: 3, ..BuildOptions::default() };
+    use readingroom_core::search::format::{IndexMeta, META_FILE};
+    let options = BuildOptions { pack_limit: 0, ..BuildOptions::default() };
     let files = bundle::build_with(&load(None), options);
     let meta = files.iter().find(|f| f.path == META_FILE).expect("meta.json");
     let by_serde: IndexMeta = serde_json::from_str(text(meta)).expect("serde reads it");
-    assert!(!by_serde.fold.is_empty() && by_serde.shards > 1, "the fold table and shards");
-    assert_eq!(IndexMeta::read(&meta.bytes), Ok(by_serde.clone()));
-    let (mut shards, mut dated) = (0, BTreeSet::new());
-    for file in files.iter().filter(|f| f.path.starts_with("search/docs-")) {
-        let json = unseal(&file.path, &file.bytes).expect("sealed");
-        let by_serde: Vec<DocCard> = serde_json::from_slice(json).expect("serde reads it");
-        dated.extend(by_serde.iter().map(|c| c.date.is_some()));
-        assert_eq!(cards::read(&file.path, &file.bytes), Ok(by_serde), "{}", file.path);
-        shards += 1;
-    }
-    assert_eq!(shards, by_serde.shards);
-    assert_eq!(dated.len(), 2, "cards with a date and cards without");
+    assert!(!by_serde.fold.is_empty() && by_serde.dict.len() > 1, "the fold table and chunks");
+    assert_eq!(IndexMeta::read(&meta.bytes), Ok(by_serde));
 }
 
 /// Markdown with every kind of node (`kinds` below lists them, and fails to compile when a
@@ -120,10 +109,10 @@ fn what_cannot_be_read_is_named_by_its_member() {
     assert_eq!(error, "documents: [0]: meta: title: expected a string, found a number");
     assert!(decode::document_data("{\"id\":").is_err(), "not JSON");
     use readingroom_core::decode::FromJson;
-    use readingroom_core::search::format::{DocCard, IndexMeta};
+    use readingroom_core::search::format::IndexMeta;
     let meta = |avg_len: &str, fold: &str| {
         format!(
-            r#"{{"format":3,"docs":1,"pages":1,"avg_len":{avg_len},"facets":{{"country":[],"subject":[],"collection":[]}},"key":"0123456789abcdef","dict":[],"postings":0,"shard_size":1,"shards":1,"fold":{fold}}}"#
+            r#"{{"format":3,"docs":1,"pages":1,"avg_len":{avg_len},"facets":{{"country":[],"subject":[],"collection":[]}},"key":"0123456789abcdef","dict":[],"postings":0,"fold":{fold}}}"#
         )
     };
     let sound = IndexMeta::from_json(&meta("[1.5,0]", r#"[["é","e"]]"#)).expect("sound");
@@ -135,8 +124,6 @@ fn what_cannot_be_read_is_named_by_its_member() {
     assert_eq!(error, "avg_len: expected two numbers");
     let error = IndexMeta::from_json(&meta("[1,1]", r#"[["ab","x"]]"#)).expect_err("a character");
     assert_eq!(error, "fold: [0]: expected a single character");
-    let error = Vec::<DocCard>::from_json(r#"[{"id":"a","pages":"2"}]"#).expect_err("a count");
-    assert!(error.starts_with("[0]: title: expected a string"), "{error}");
     let plain = r#"{"id":"a","pages":[{"ocr":"x","extra":1}],"more":true}"#;
     let data = decode::document_data(plain).expect("unknown members are ignored");
     assert_eq!(data.pages[0].furniture, []);

@@ -1,9 +1,9 @@
-//! The search index's JSON, as the engine reads it: `search/meta.json` and the card shards.
-//! The engine is a wasm module of its own (the search module), where derived deserializers
-//! for these two and a document's data cost 9 KB brotli'd more than these readers.
+//! The search index's JSON, as the engine reads it: `search/meta.json`. The engine is a wasm
+//! module of its own (the search module), where derived deserializers for it (and the card
+//! shards of the index's earlier format) and a document's data cost 9 KB brotli'd more than these readers.
 
 use super::{FromJson, Object, Result, list, optional, to_f64, to_text};
-use crate::search::format::{DocCard, FacetNames, IndexMeta};
+use crate::search::format::{FacetNames, IndexMeta};
 use serde_json::Value;
 
 impl FromJson for IndexMeta {
@@ -18,18 +18,10 @@ impl FromJson for IndexMeta {
             key: o.string("key"),
             dict: o.list("dict", to_text),
             postings: o.u32("postings"),
-            shard_size: o.u32("shard_size"),
-            shards: o.u32("shards"),
             pack: o.get("pack", |v| optional(v, to_bool)).flatten().unwrap_or_default(),
             fold: o.list("fold", fold),
         };
         o.done(meta)
-    }
-}
-
-impl FromJson for Vec<DocCard> {
-    fn from_json(text: &str) -> Result<Vec<DocCard>> {
-        list(super::parse(text)?, card)
     }
 }
 
@@ -66,19 +58,4 @@ fn fold(value: Value) -> Result<(char, String)> {
         (Some(c), None) => Ok((c, folded)),
         _ => Err("expected a single character".into()),
     }
-}
-
-fn card(value: Value) -> Result<DocCard> {
-    let mut o = Object::of(value)?;
-    let card = DocCard {
-        id: o.string("id"),
-        title: o.string("title"),
-        date: o.opt_string("date"),
-        country: o.opt_string("country"),
-        subject: o.opt_string("subject"),
-        pages: o.u32("pages"),
-        has_corrected: o.bool("has_corrected"),
-        data: o.string("data"),
-    };
-    o.done(card)
 }
