@@ -104,7 +104,10 @@ test.describe('offline', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
     await collection.getByRole('button', { name: 'Make available offline' }).click();
-    await expect(page.getByRole('region', { name: 'The whole collection' })).toContainText(`Available offline`);
+    // Every file of the bundle, a page text for each page among them, four at a time: on a
+    // loaded machine that takes longer than an assertion's usual wait.
+    await expect(page.getByRole('region', { name: 'The whole collection' }))
+      .toContainText(`Available offline`, { timeout: 90_000 });
     const seen = await page.evaluate(() => window.progressSeen);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[0].label).toContain('Downloading the collection');
