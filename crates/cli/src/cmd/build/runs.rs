@@ -59,33 +59,45 @@ impl Runs {
         self.files.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum()
     }
 
-    /// Merges the first runs into one until no more than [`FAN_IN`] are left to merge at once.
+    /// Merges runs, [`FAN_IN`] neighbours at a time, until no more than that are left to merge
+    /// at once. Neighbours, so the runs stay in document order; level by level, so every byte
+    /// is rewritten once a level, not once a group.
     pub fn narrow(&mut self, progress: &ProgressBar) -> anyhow::Result<()> {
         while self.files.len() > FAN_IN {
-            let merged = self.files.drain(..FAN_IN).collect::<Vec<_>>();
-            let bytes: u64 = merged.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum();
-            progress.inc_length(bytes);
-            let path = self.next_path()?;
-            let mut out = BufWriter::new(create(&path)?);
-            {
-                let mut readers = open_all(&merged, progress)?;
-                let mut sources: Vec<&mut dyn RunSource<Error = anyhow::Error>> = readers
-                    .iter_mut()
-                    .map(|r| r as &mut dyn RunSource<Error = anyhow::Error>)
-                    .collect();
-                let mut write = |bytes: &[u8]| -> anyhow::Result<()> {
-                    out.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))
+            let level = std::mem::take(&mut self.files);
+            for group in level.chunks(FAN_IN) {
+                let merged = match group {
+                    [one] => one.clone(),
+                    _ => self.merge(group, progress)?,
                 };
-                run::merge(&mut sources, &mut RunWriter::new(&mut write))?;
+                self.files.push(merged);
             }
-            out.flush().with_context(|| format!("cannot write {}", path.display()))?;
-            for file in &merged {
-                fs::remove_file(file)
-                    .with_context(|| format!("cannot remove {}", file.display()))?;
-            }
-            self.files.insert(0, path);
         }
         Ok(())
+    }
+
+    /// Merges `group` into a new run, removing them.
+    fn merge(&mut self, group: &[PathBuf], progress: &ProgressBar) -> anyhow::Result<PathBuf> {
+        let bytes: u64 = group.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum();
+        progress.inc_length(bytes);
+        let path = self.next_path()?;
+        let mut out = BufWriter::new(create(&path)?);
+        {
+            let mut readers = open_all(group, progress)?;
+            let mut sources: Vec<&mut dyn RunSource<Error = anyhow::Error>> = readers
+                .iter_mut()
+                .map(|r| r as &mut dyn RunSource<Error = anyhow::Error>)
+                .collect();
+            let mut write = |bytes: &[u8]| -> anyhow::Result<()> {
+                out.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))
+            };
+            run::merge(&mut sources, &mut RunWriter::new(&mut write))?;
+        }
+        out.flush().with_context(|| format!("cannot write {}", path.display()))?;
+        for file in group {
+            fs::remove_file(file).with_context(|| format!("cannot remove {}", file.display()))?;
+        }
+        Ok(path)
     }
 
     /// Opens every run for the merge, each counting what it reads on `progress`.
