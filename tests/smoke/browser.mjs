@@ -14,6 +14,16 @@ export const TIMEOUT = 15_000;
 
 const FIND = ([css, text]) => [...document.querySelectorAll(css)]
   .find((element) => element.textContent.trim() === text) || null;
+// The element FIND finds, once it stands still: its box and the page's scroll the same over two
+// animation frames, as Playwright waits for before it clicks. WebDriver clicks at a point, and
+// an element still gliding (the view scrolling smoothly to the current hit) is then missed, and
+// the click lands on whatever passes under that point.
+const STILL = `const [css, text] = arguments[0], done = arguments[arguments.length - 1];
+  const element = [...document.querySelectorAll(css)].find((e) => e.textContent.trim() === text);
+  if (!element) { done(null); return; }
+  const box = () => { const r = element.getBoundingClientRect(); return [r.x, r.y, r.width, r.height, scrollX, scrollY].join(); };
+  const first = box();
+  requestAnimationFrame(() => requestAnimationFrame(() => done(box() === first ? element : null)));`;
 const ERRORS = () => (Array.isArray(window.__readingroomErrors) ? window.__readingroomErrors.slice() : null);
 
 function checked(errors) {
@@ -51,12 +61,12 @@ export function webdriverBrowser(driver, base) {
   return {
     open: (path) => driver.get(new URL(path, base).href),
     until,
-    // Found and clicked in one wait: an element the app re-renders between the two is stale,
-    // and is found again rather than failing the step. An element under another one (the sticky
-    // find bar, once a hit has been scrolled into view) is brought to the middle of the view, as a
-    // reader would scroll to it, and clicked again.
+    // Found, still, and clicked in one wait: an element the app re-renders between the two is
+    // stale, and is found again rather than failing the step. An element under another one (the
+    // sticky find bar, once a hit has been scrolled into view) is brought to the middle of the
+    // view, as a reader would scroll to it, and clicked again.
     click: (css, text) => driver.wait(async () => {
-      const element = await run(FIND, [css, text]);
+      const element = await driver.executeAsyncScript(STILL, [css, text]);
       if (!element) return false;
       try {
         await element.click();
