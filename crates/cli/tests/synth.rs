@@ -2,32 +2,13 @@
 //! options write the same bytes, and bad options or an occupied --out are refused.
 
 mod common;
-use common::readingroom;
+use common::{readingroom, tree};
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn scratch(name: &str) -> PathBuf {
     common::scratch("synth-tests", name)
-}
-
-/// Every file under `dir`, by path relative to it, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).expect("readable folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                walk(root, &path, files);
-            } else {
-                let bytes = std::fs::read(&path).expect("readable file");
-                files.insert(path.strip_prefix(root).expect("inside").to_owned(), bytes);
-            }
-        }
-    }
-    let mut files = BTreeMap::new();
-    walk(dir, dir, &mut files);
-    files
 }
 
 fn synth(out: &Path, seed: &str, extra: &[&str]) -> Output {
