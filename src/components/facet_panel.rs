@@ -29,12 +29,15 @@ fn shown(facet: Facet, value: &str) -> String {
     }
 }
 
-/// The counts of `facets`, the values `asked` for ticked; `on_toggle` hears a box change.
+/// The counts of `facets` (estimates when `estimated`: see `SearchResults::estimated`), the
+/// values `asked` for ticked; `on_toggle` hears a box change.
 pub fn facet_panel(
     facets: &Facets,
+    estimated: bool,
     asked: &LibraryQuery,
     on_toggle: &Callback<(Facet, String)>,
 ) -> Html {
+    let about = if estimated { "about " } else { "" };
     let group = |facet: Facet| {
         let ticked = asked.values(facet);
         let mut list: Vec<FacetCount> = counts(facets, facet).to_vec();
@@ -56,7 +59,7 @@ pub fn facet_panel(
                 <li key={value.clone()}>
                     <label>
                         <input type="checkbox" {checked} {onchange} />
-                        { format!(" {} ({count})", shown(facet, &value)) }
+                        { format!(" {} ({about}{count})", shown(facet, &value)) }
                     </label>
                 </li>
             }

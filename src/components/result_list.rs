@@ -38,9 +38,11 @@ pub fn result_list(results: &SearchResults, q: &str, on_more: &Callback<()>) -> 
     let also = (!results.variants.is_empty()).then(|| {
         html! { <p class="variants">{ format!("Also matched: {}", variant_list(&results.variants)) }</p> }
     });
+    let about = if results.estimated { "about " } else { "" };
     html! {
         <div class="results">
             <p class="count" role="status">
+                if results.estimated { { "About " } }
                 { plural(results.total, "document matches", "documents match") }
                 if results.results.len() < results.total {
                     { format!("; the best {} are shown", results.results.len()) }
@@ -52,7 +54,7 @@ pub fn result_list(results: &SearchResults, q: &str, on_more: &Callback<()>) -> 
             </ol>
             if results.results.len() < results.total {
                 <button type="button" class="more" onclick={on_more.reform(|_| ())}>
-                    { format!("Show more ({} of {})", results.results.len(), results.total) }
+                    { format!("Show more ({} of {about}{})", results.results.len(), results.total) }
                 </button>
             }
         </div>

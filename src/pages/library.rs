@@ -114,7 +114,7 @@ fn SearchView(props: &SearchProps) -> Html {
     let layout = |results: Rc<readingroom_core::search::results::SearchResults>, loading: Html| {
         html! {
             <div class="search-layout">
-                { facet_panel(&results.facets, &props.asked, &props.on_toggle) }
+                { facet_panel(&results.facets, results.estimated, &props.asked, &props.on_toggle) }
                 <div class="results-column">
                     { result_list(&results, &q, &on_more) }
                     { loading }
@@ -164,7 +164,7 @@ fn CollectionView(props: &CollectionProps) -> Html {
         },
         Fetch::Ready(catalog) => html! {
             <div class="search-layout">
-                { facet_panel(&catalog_facets(&catalog), &props.asked, &props.on_toggle) }
+                { facet_panel(&catalog_facets(&catalog), false, &props.asked, &props.on_toggle) }
                 <div class="results">{ document_list(&catalog) }</div>
             </div>
         },

@@ -146,7 +146,8 @@ fn synthetic(docs: usize) -> Vec<SourceDocument> {
         .collect()
 }
 
-const FINE: BuildOptions = BuildOptions { pack_limit: 0, dict_terms: 40, block_bytes: 700 };
+const FINE: BuildOptions =
+    BuildOptions { pack_limit: 0, dict_terms: 40, block_bytes: 700, lead_docs: Some(3) };
 
 #[test]
 fn the_default_collection_spilled_after_every_document_builds_the_same_bundle() {

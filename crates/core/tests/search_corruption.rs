@@ -86,7 +86,8 @@ fn built(options: BuildOptions) -> Files {
 
 #[test]
 fn a_finely_cut_index_names_every_damaged_file_or_answers_as_before() {
-    let options = BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024 };
+    let options =
+        BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024, lead_docs: Some(4) };
     let files = built(options);
     for kind in ["search/dict-", "search/post-", "search/page/"] {
         assert!(files.keys().any(|p| p.starts_with(kind)), "{kind}");
@@ -105,7 +106,8 @@ fn a_packed_index_names_every_damaged_file_or_answers_as_before() {
 
 #[test]
 fn damage_sealed_again_is_an_error_or_an_answer_never_a_panic() {
-    let options = BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024 };
+    let options =
+        BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024, lead_docs: Some(4) };
     let files = built(options);
     let whole = Damaged { files: &files, path: "", bytes: None };
     let read: Vec<BTreeSet<String>> = QUERIES.iter().map(|q| run(&whole, q).1).collect();
@@ -134,7 +136,8 @@ fn damage_sealed_again_is_an_error_or_an_answer_never_a_panic() {
 #[test]
 fn postings_beyond_the_table_or_the_pages_name_their_block() {
     use readingroom_core::search::format::{IndexMeta, table};
-    let options = BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024 };
+    let options =
+        BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024, lead_docs: Some(4) };
     let files = built(options);
     let meta = IndexMeta::read(&files[META_FILE]).expect("sound meta.json");
     let table_file = files.keys().find(|p| p.starts_with("search/table.")).expect("a table");

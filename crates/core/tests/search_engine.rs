@@ -150,7 +150,7 @@ fn the_default_collection_answers_alike_sharded_packed_and_finely_cut() {
     let packed =
         Built::new(&documents, BuildOptions { pack_limit: usize::MAX, ..BuildOptions::default() });
     assert_eq!(packed.meta()["pack"], true);
-    let fine = BuildOptions { pack_limit: 0, dict_terms: 50, block_bytes: 512 };
+    let fine = BuildOptions { pack_limit: 0, dict_terms: 50, block_bytes: 512, lead_docs: None };
     let fine = Built::new(&documents, fine);
     assert!(fine.index_files() > 10 * sharded.index_files(), "the fine build has many files");
     let queries = [
@@ -242,5 +242,76 @@ fn fuzzy_hits_name_their_variants_and_exact_hits_the_query_word() {
             }
         }
         assert!(fuzzy > 0, "{text}: no fuzzy hit");
+    }
+}
+
+/// A synthetic collection of `docs` documents, as the CLI's `synth` makes it.
+fn synthetic(docs: usize) -> Vec<SourceDocument> {
+    use readingroom_core::check::{FolderFiles, check_folder};
+    use readingroom_core::synth::{self, SynthOptions};
+    let opts = SynthOptions { docs, pages_per_doc: 2, words_per_page: 120, cer: 0.03, seed: 9 };
+    (0..docs)
+        .map(|i| {
+            let made = synth::document(&opts, i);
+            let files = FolderFiles {
+                folder: &made.id,
+                name: &made.id,
+                meta: Some(made.meta_toml.as_bytes()),
+                ocr: Some(made.ocr.as_bytes()),
+                corrected: Some(made.corrected.as_bytes()),
+                others: std::collections::BTreeMap::new(),
+            };
+            check_folder(&files).document.expect("a synthetic document is sound")
+        })
+        .collect()
+}
+
+/// The bytes of the postings (blocks and leads) among the files asked for.
+fn postings_bytes(built: &Built, asked: &[String]) -> usize {
+    let postings = |p: &&String| p.starts_with("search/post-") || p.starts_with("search/lead-");
+    asked.iter().filter(postings).map(|path| built.files[path].len()).sum()
+}
+
+#[test]
+fn frequent_words_are_answered_from_their_leads_with_estimated_counts() {
+    let documents = synthetic(400);
+    let led = Built::new(&documents, BuildOptions { lead_docs: Some(25), ..Default::default() });
+    let whole =
+        Built::new(&documents, BuildOptions { lead_docs: Some(1 << 30), ..Default::default() });
+    assert!(led.meta()["leads"].as_u64().is_some_and(|n| n > 10), "{}", led.meta());
+    assert!(whole.meta().get("leads").is_none(), "no term is that frequent");
+    for word in ["the", "of", "and"] {
+        let (estimate, asked) = led.answer_on(&mut led.open(), word, 10);
+        let (exact, asked_whole) = whole.answer_on(&mut whole.open(), word, 10);
+        assert!(estimate.estimated && !exact.estimated, "{word}");
+        assert!(asked.iter().any(|p| p.starts_with("search/lead-")), "{word}: {asked:?}");
+        // Within a tenth: the lead's documents plus those it leaves out, less the overlap of
+        // the word's OCR variants, which the estimate counts twice.
+        let (e, x) = (estimate.total as f64, exact.total as f64);
+        assert!((e - x).abs() <= 0.1 * x, "{word}: about {e} against {x}");
+        assert_eq!(estimate.results.len(), 10, "{word}");
+        let lead_bytes = postings_bytes(&led, &asked);
+        let whole_bytes = postings_bytes(&whole, &asked_whole);
+        assert!(2 * lead_bytes < whole_bytes, "{word}: {lead_bytes} B against {whole_bytes} B");
+        // Every result shown matches, with the hits whole postings give it on its best page.
+        let (all, _) = whole.answer_on(&mut whole.open(), word, 400);
+        for result in &estimate.results {
+            let same = all.results.iter().find(|r| r.id == result.id);
+            let same = same.unwrap_or_else(|| panic!("{word}: {} does not match", result.id));
+            assert_eq!(same.layer_hits, result.layer_hits, "{word}: {}", result.id);
+        }
+        // Facet counts are scaled with the total, so they are estimates too, and sum to it.
+        let sum: u32 = estimate.facets.corrected.iter().map(|c| c.count).sum();
+        assert!((f64::from(sum) - e).abs() <= 0.05 * e + 2.0, "{word}: facets sum to {sum}");
+    }
+    // Phrases, exclusions and more results than the leads hold are read from whole postings:
+    // the very answer, counted exactly.
+    for (text, limit) in [("\"of the\"", 10), ("the -and", 10), ("of", 300), ("the year:1950", 10)]
+    {
+        let (led_answer, asked) = led.answer_on(&mut led.open(), text, limit);
+        let (whole_answer, _) = whole.answer_on(&mut whole.open(), text, limit);
+        assert!(!led_answer.estimated, "{text}");
+        assert!(asked.iter().any(|p| p.starts_with("search/post-")), "{text}: {asked:?}");
+        assert_eq!(led_answer, whole_answer, "{text}");
     }
 }

@@ -220,7 +220,8 @@ fn bench(args: &Args, list: &Path) -> anyhow::Result<ExitCode> {
 }
 
 fn print_text(results: &SearchResults) {
-    outln!("{} document{} match", results.total, plural(results.total));
+    let about = if results.estimated { "About " } else { "" };
+    outln!("{about}{} document{} match", results.total, plural(results.total));
     for (n, result) in results.results.iter().enumerate() {
         print_result(n + 1, result);
     }

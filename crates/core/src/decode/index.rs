@@ -2,7 +2,7 @@
 //! module of its own (the search module), where derived deserializers for it (and the card
 //! shards of the index's earlier format) and a document's data cost 9 KB brotli'd more than these readers.
 
-use super::{FromJson, Object, Result, list, optional, to_f64, to_text};
+use super::{FromJson, Object, Result, list, optional, to_f64, to_text, to_u32};
 use crate::search::format::{FacetNames, IndexMeta};
 use serde_json::Value;
 
@@ -18,6 +18,7 @@ impl FromJson for IndexMeta {
             key: o.string("key"),
             dict: o.list("dict", to_text),
             postings: o.u32("postings"),
+            leads: o.get("leads", |v| optional(v, to_u32)).flatten().unwrap_or_default(),
             pack: o.get("pack", |v| optional(v, to_bool)).flatten().unwrap_or_default(),
             fold: o.list("fold", fold),
         };

@@ -12,3 +12,4 @@ pub mod normalize;
 mod order;
 pub mod query;
 pub mod results;
+mod score;

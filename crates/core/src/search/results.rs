@@ -8,8 +8,12 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    /// The number of documents that match.
+    /// The number of documents that match, or its estimate (see `estimated`).
     pub total: usize,
+    /// Whether `total` and the facet counts are estimates: the query was answered from the
+    /// leads of frequent terms (their best documents), not every posting.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
     pub results: Vec<ResultDoc>,
     pub facets: Facets,
     /// The OCR variants fuzzy matching found in the dictionary for each query word, found in
@@ -83,6 +87,20 @@ pub struct Facets {
     /// OCR quality bands by name (`good`, `fair`, `poor`).
     #[serde(default)]
     pub quality: Vec<FacetCount>,
+}
+
+impl Facets {
+    /// Every facet's counts.
+    pub fn lists_mut(&mut self) -> [&mut Vec<FacetCount>; 6] {
+        [
+            &mut self.country,
+            &mut self.subject,
+            &mut self.year,
+            &mut self.collection,
+            &mut self.corrected,
+            &mut self.quality,
+        ]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -33,7 +33,8 @@ struct Built {
 
 /// The default collection, cut into many small files so that each file is a small input.
 static BUILT: LazyLock<Built> = LazyLock::new(|| {
-    let options = BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024 };
+    let options =
+        BuildOptions { pack_limit: 0, dict_terms: 400, block_bytes: 8 * 1024, lead_docs: None };
     let built = build_with(&load(None), options);
     let files: Files = built.into_iter().map(|BuiltFile { path, bytes }| (path, bytes)).collect();
     let key = IndexMeta::read(&files[META_FILE]).expect("a sound meta.json").key;

@@ -13,14 +13,16 @@
 
 use super::dictionary::Dictionary;
 use super::document::IndexedDocument;
+use super::lead::Weighing;
 use super::parts::{Emitted, Parts};
 use super::postings::{Postings, SortedPostings};
 use super::run::{self, MergeTarget, Piece, RunSource};
 use super::{BuildOptions, average_lengths};
 use crate::bundle::CatalogEntry;
 use crate::quality::Band;
+use crate::search::format::lead::lead_docs;
 use crate::search::format::page_text::{self, PageText};
-use crate::search::format::table::{self, DocRow};
+use crate::search::format::table::{self, DocRow, byte_length, length_byte};
 use crate::search::format::{self, FacetNames, IndexMeta, Part};
 use foldhash::HashMap as FastMap;
 use std::collections::BTreeSet;
@@ -173,22 +175,6 @@ impl IndexBuilder {
         runs: &mut [&mut dyn RunSource<Error = E>],
         emit: &mut dyn FnMut(Emitted) -> Result<(), E>,
     ) -> Result<Finished, E> {
-        let mut held = self.postings.take_sorted().source::<E>();
-        let mut sources: Vec<&mut (dyn RunSource<Error = E> + '_)> =
-            Vec::with_capacity(runs.len() + 1);
-        for run in runs.iter_mut() {
-            sources.push(&mut **run);
-        }
-        sources.push(&mut held);
-        let mut target =
-            Cutting { dictionary: Dictionary::new(&self.options), parts: &mut self.parts, emit };
-        run::merge(&mut sources, &mut target)?;
-        let (dict, postings, rest) = target.dictionary.finish();
-        for emitted in rest {
-            for file in self.parts.add(emitted) {
-                emit(file)?;
-            }
-        }
         let mut facets = std::mem::take(&mut self.facets).map(Facet::sorted);
         let rows: Vec<DocRow> = self
             .rows
@@ -204,6 +190,28 @@ impl IndexBuilder {
             })
             .collect();
         let avg_len = average_lengths(&rows);
+        let mut held = self.postings.take_sorted().source::<E>();
+        let mut sources: Vec<&mut (dyn RunSource<Error = E> + '_)> =
+            Vec::with_capacity(runs.len() + 1);
+        for run in runs.iter_mut() {
+            sources.push(&mut **run);
+        }
+        sources.push(&mut held);
+        let size = self.options.lead_docs.unwrap_or_else(|| lead_docs(self.docs));
+        let weighing = Weighing {
+            lengths: rows.iter().map(|r| byte_length(length_byte(r.len[0]))).collect(),
+            avg: avg_len[0].max(1.0),
+            size,
+        };
+        let dictionary = Dictionary::new(&self.options, weighing);
+        let mut target = Cutting { dictionary, parts: &mut self.parts, emit };
+        run::merge(&mut sources, &mut target)?;
+        let (dict, postings, leads, rest) = target.dictionary.finish();
+        for emitted in rest {
+            for file in self.parts.add(emitted) {
+                emit(file)?;
+            }
+        }
         let table = Emitted { part: Part::Table, bytes: table::write(&rows), end: true };
         for file in self.parts.add(table) {
             emit(file)?;
@@ -223,6 +231,7 @@ impl IndexBuilder {
             key: sealed.key.clone(),
             dict,
             postings,
+            leads,
             pack: sealed.parts == [Part::Pack],
             fold: fold_table(self.chars),
         };

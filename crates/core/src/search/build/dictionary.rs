@@ -4,6 +4,7 @@
 //! whole: its block is emitted in slices, sealed with a checksum computed on the way.
 
 use super::BuildOptions;
+use super::lead::{Collecting, Weighing};
 use super::parts::Emitted;
 use super::run::{Joiner, MergeTarget, Piece, joined_len, varint_len};
 use crate::search::format::Part;
@@ -34,12 +35,16 @@ pub(super) struct Dictionary {
     /// The first term of every chunk emitted.
     firsts: Vec<String>,
     joiner: Joiner,
+    /// How documents weigh for leads, and the lead of the current term if it has one.
+    weighing: Weighing,
+    lead: Option<Collecting>,
+    leads: u32,
     /// Files finished or begun, for the builder to take.
     pub(super) out: Vec<Emitted>,
 }
 
 impl Dictionary {
-    pub(super) fn new(options: &BuildOptions) -> Dictionary {
+    pub(super) fn new(options: &BuildOptions, weighing: Weighing) -> Dictionary {
         Dictionary {
             dict_terms: options.dict_terms.max(1),
             block_bytes: options.block_bytes,
@@ -51,6 +56,9 @@ impl Dictionary {
             places: Vec::new(),
             firsts: Vec::new(),
             joiner: Joiner::default(),
+            weighing,
+            lead: None,
+            leads: 0,
             out: Vec::new(),
         }
     }
@@ -80,13 +88,23 @@ impl Dictionary {
         self.places.clear();
     }
 
-    /// Emits what is left; returns the first term of each chunk and the number of blocks.
-    pub(super) fn finish(mut self) -> (Vec<String>, u32, Vec<Emitted>) {
+    fn close_lead(&mut self) {
+        if let Some(lead) = self.lead.take() {
+            let part = Part::Lead(lead.lead() as usize);
+            let bytes = lead.finish(&self.weighing);
+            self.out.push(Emitted { part, bytes, end: true });
+        }
+    }
+
+    /// Emits what is left; returns the first term of each chunk, the number of blocks and the
+    /// number of leads.
+    pub(super) fn finish(mut self) -> (Vec<String>, u32, u32, Vec<Emitted>) {
+        self.close_lead();
         if self.block_len > BLOCK_MAGIC.len() {
             self.close_block();
         }
         self.close_chunk();
-        (self.firsts, self.blocks as u32, self.out)
+        (self.firsts, self.blocks as u32, self.leads, self.out)
     }
 }
 
@@ -94,6 +112,7 @@ impl MergeTarget for Dictionary {
     type Error = Infallible;
 
     fn term(&mut self, term: &str, pieces: &[Piece]) -> Result<(), Infallible> {
+        self.close_lead();
         let docs: u32 = pieces.iter().map(|p| p.docs).sum();
         let first = pieces.first().map_or(0, |p| p.first);
         let body = varint_len(u64::from(docs)) + varint_len(u64::from(first)) + joined_len(pieces);
@@ -101,7 +120,13 @@ impl MergeTarget for Dictionary {
         if self.block_len > BLOCK_MAGIC.len() && self.block_len + entry > self.block_bytes {
             self.close_block();
         }
-        let place = chunk::place(self.blocks as u32, self.block_len as u32);
+        let mut place = chunk::place(self.blocks as u32, self.block_len as u32);
+        if u64::from(docs) > 2 * u64::from(self.weighing.size) {
+            let full = (self.blocks as u32, self.block_len as u32);
+            self.lead = Some(Collecting::new(self.leads, docs, first, full));
+            place = chunk::lead_place(self.leads);
+            self.leads += 1;
+        }
         self.places.push((term.to_owned(), place));
         if self.places.len() == self.dict_terms {
             self.close_chunk();
@@ -118,9 +143,13 @@ impl MergeTarget for Dictionary {
     fn records(&mut self, bytes: &[u8]) -> Result<(), Infallible> {
         let block = &mut self.block;
         let block_len = &mut self.block_len;
+        let (lead, weighing) = (&mut self.lead, &self.weighing);
         self.joiner.feed(bytes, &mut |slice: &[u8]| -> Result<(), Infallible> {
             block.extend_from_slice(slice);
             *block_len += slice.len();
+            if let Some(lead) = lead.as_mut() {
+                lead.feed(slice, weighing);
+            }
             Ok(())
         })?;
         if self.block.len() >= self.slice_bytes {
@@ -140,8 +169,10 @@ mod tests {
     /// The files a dictionary emits for terms whose records are `sizes` bytes long (in pieces
     /// of 3 runs), each file's slices joined.
     fn files(slice_bytes: usize, sizes: &[usize]) -> (HashMap<Part, Vec<u8>>, usize) {
-        let options = BuildOptions { pack_limit: 0, dict_terms: 4, block_bytes: 300 };
-        let mut dictionary = Dictionary { slice_bytes, ..Dictionary::new(&options) };
+        let options =
+            BuildOptions { pack_limit: 0, dict_terms: 4, block_bytes: 300, lead_docs: None };
+        let weighing = Weighing { size: u32::MAX / 2, ..Weighing::default() };
+        let mut dictionary = Dictionary { slice_bytes, ..Dictionary::new(&options, weighing) };
         let mut out: Vec<Emitted> = Vec::new();
         for (n, &size) in sizes.iter().enumerate() {
             let third = size as u64 / 3;
@@ -155,7 +186,7 @@ mod tests {
             }
             out.append(&mut dictionary.out);
         }
-        let (_, _, rest) = dictionary.finish();
+        let (_, _, _, rest) = dictionary.finish();
         out.extend(rest);
         let slices = out.iter().filter(|e| !e.end).count();
         let mut joined: HashMap<Part, Vec<u8>> = HashMap::new();

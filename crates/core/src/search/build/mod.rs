@@ -11,6 +11,7 @@
 pub mod builder;
 mod dictionary;
 pub mod document;
+mod lead;
 mod parts;
 pub mod postings;
 pub mod run;
@@ -36,11 +37,19 @@ pub struct BuildOptions {
     pub dict_terms: usize,
     /// Bytes per postings block (a term with more postings gets a block of its own).
     pub block_bytes: usize,
+    /// Documents per lead ([`super::format::lead`]); by default as
+    /// [`super::format::lead::lead_docs`] gives for the collection's size.
+    pub lead_docs: Option<u32>,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { pack_limit: 512 * 1024, dict_terms: 2048, block_bytes: 48 * 1024 }
+        BuildOptions {
+            pack_limit: 512 * 1024,
+            dict_terms: 1024,
+            block_bytes: 16 * 1024,
+            lead_docs: None,
+        }
     }
 }
 

@@ -30,15 +30,16 @@ pub(super) struct Parts {
     hashes: Vec<(Part, String)>,
 }
 
-/// The order of the index's files in the key and in a pack: blocks, dictionary chunks, page
+/// The order of the index's files in the key and in a pack: blocks, leads, dictionary chunks, page
 /// texts (by document, then page), table.
 fn rank(part: Part) -> (u8, usize, usize) {
     match part {
         Part::Block(n) => (0, n, 0),
-        Part::Dict(n) => (1, n, 0),
-        Part::Page(doc, page) => (2, doc, page),
-        Part::Table => (3, 0, 0),
-        Part::Pack => (4, 0, 0),
+        Part::Lead(n) => (1, n, 0),
+        Part::Dict(n) => (2, n, 0),
+        Part::Page(doc, page) => (3, doc, page),
+        Part::Table => (4, 0, 0),
+        Part::Pack => (5, 0, 0),
     }
 }
 

@@ -2,21 +2,14 @@
 //! clauses combined, filters applied.
 
 use super::filters::Filters;
-use super::lookup::{Compiled, Found, Words, block_of};
+use super::lookup::{Compiled, Found, Word, Words, block_of};
 use super::{Index, Stop};
-use crate::search::format::chunk::{each_record, entry_docs, unplace};
+use crate::search::format::chunk::{each_record, entry_docs, lead_of, unplace};
+use crate::search::format::lead::Lead;
 use crate::search::format::table::DocRow;
 use crate::search::format::{Part, PostingLayer, damaged};
 use crate::search::query::{Clause, Filter, Layer, Query};
-
-/// Weight of a hit by layer: the corrected text is the better witness, furniture the worst.
-fn layer_weight(layer: PostingLayer) -> f32 {
-    match layer {
-        PostingLayer::Corrected => 1.2,
-        PostingLayer::Ocr => 1.0,
-        PostingLayer::Furniture => 0.1,
-    }
-}
+use crate::search::score::layer_weight;
 
 /// Weight of a match by its distance: exact 1, fuzzy less the further it is.
 fn match_weight(found: &Found) -> f32 {
@@ -36,9 +29,12 @@ pub(super) struct HitRef {
 }
 
 /// The hits of one clause, per document, sorted by document.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Group {
     pub docs: Vec<(u32, Vec<HitRef>)>,
+    /// How many documents the clause matches for each it found: 1 when it was matched on
+    /// whole postings, more when on leads (see [`Index::evaluate`]).
+    pub scale: f32,
 }
 
 impl Group {
@@ -59,7 +55,12 @@ impl Group {
                 _ => docs.push((doc, vec![hit])),
             }
         }
-        Group { docs }
+        Group { docs, scale: 1.0 }
+    }
+
+    /// About how many documents the clause matches.
+    pub fn estimate(&self) -> f32 {
+        self.docs.len() as f32 * self.scale
     }
 
     fn doc_ids(&self) -> Vec<u32> {
@@ -75,6 +76,26 @@ pub(super) struct Matched {
     pub base: Vec<u32>,
     /// Documents matching everything.
     pub docs: Vec<u32>,
+    /// How many documents match for each found: the product of the clauses' scales.
+    pub scale: f32,
+    /// Whether a clause read a lead where it needs whole postings ([`needs_whole`]): the
+    /// query is then matched again on them.
+    pub whole: bool,
+}
+
+impl Matched {
+    /// The number of documents that match, or its estimate when matched on leads: the
+    /// documents found, scaled as though the leads held each clause's matches in their
+    /// share, within what the clauses allow (no more than the rarest clause matches, nor than
+    /// the `n` documents of the index).
+    pub fn total(&self, n: usize) -> usize {
+        let found = self.docs.len();
+        if self.scale <= 1.0 {
+            return found;
+        }
+        let cap = self.groups.iter().map(Group::estimate).fold(n as f32, f32::min);
+        ((found as f32 * self.scale).min(cap).round() as usize).max(found)
+    }
 }
 
 /// Calls `each` with every (document, page, layer) of the postings at `place` and its
@@ -83,7 +104,7 @@ pub(super) struct Matched {
 /// A record naming a document or page the index does not have is damage, found here, where
 /// the numbers are read, so that everything after may index by them.
 fn each_posting(index: &Index, place: u64, each: &mut dyn FnMut(Key, &[u32])) -> Result<(), Stop> {
-    let (file, bytes, offset) = block(index, place)?;
+    let (file, bytes, offset) = entry(index, place)?;
     let (docs, pages) = (index.meta.docs, index.meta.pages);
     let mut beyond = false;
     each_record(&file, bytes, offset, &mut |doc, page, layer, positions| {
@@ -100,10 +121,85 @@ fn each_posting(index: &Index, place: u64, each: &mut dyn FnMut(Key, &[u32])) ->
     Ok(())
 }
 
-/// The number of documents of the postings at `place`, or asks for their block.
+/// The number of documents of the postings at `place`, or asks for their block or lead.
 pub(super) fn posting_docs(index: &Index, place: u64) -> Result<u32, Stop> {
+    if let Some(n) = lead_of(place) {
+        return Ok(lead(index, n)?.1.df);
+    }
     let (file, bytes, offset) = block(index, place)?;
     Ok(entry_docs(&file, bytes, offset)?)
+}
+
+/// A term's lead, or asks for it.
+fn lead(index: &Index, n: u32) -> Result<(String, &Lead), Stop> {
+    let part = Part::Lead(n as usize);
+    match index.leads.get(&(n as usize)) {
+        Some(lead) => Ok((part.file(&index.meta.key), lead)),
+        None => Err(Stop::Need(vec![index.need(part)])),
+    }
+}
+
+/// The leads a word's postings are read from: none when the query reads whole postings.
+fn leads_of<'a>(index: &'a Index, word: &Word) -> Result<Vec<(u32, &'a Lead)>, Stop> {
+    let mut out: Vec<(u32, &Lead)> = Vec::new();
+    if index.whole.get() {
+        return Ok(out);
+    }
+    for (_, place) in word.found.iter().flat_map(|f| &f.terms) {
+        if let Some(n) = lead_of(*place)
+            && out.iter().all(|(m, _)| *m != n)
+        {
+            out.push((n, lead(index, n)?.1));
+        }
+    }
+    Ok(out)
+}
+
+/// How many documents a clause of single words matches for each of the `found` its postings
+/// as read gave: 1 read whole. A lead holds `docs` of the `df` documents of its term, so each
+/// lead read leaves out `df - docs` documents that match (fewer where other terms of the word
+/// match them too): the estimate adds them, within the index's documents.
+fn clause_scale(index: &Index, exprs: &[Compiled], found: usize) -> Result<f32, Stop> {
+    if found == 0 {
+        return Ok(1.0);
+    }
+    let mut seen: Vec<u32> = Vec::new();
+    let mut missed = 0.0f32;
+    for word in exprs.iter().flat_map(|e| &e.words) {
+        for (n, lead) in leads_of(index, word)? {
+            if !seen.contains(&n) {
+                seen.push(n);
+                missed += (lead.df - lead.docs) as f32;
+            }
+        }
+    }
+    let all = (found as f32 + missed).min(index.meta.docs as f32).max(found as f32);
+    Ok(all / found as f32)
+}
+
+/// Whether a clause reads a lead where only whole postings give the right documents: to
+/// exclude a term's documents, or to find a phrase (the documents where each word weighs
+/// most are not those where the phrase does).
+fn needs_whole(index: &Index, clause: &Clause, exprs: &[Compiled]) -> Result<bool, Stop> {
+    for expr in exprs {
+        if matches!(clause, Clause::Not(_)) || expr.words.len() > 1 {
+            for word in &expr.words {
+                if !leads_of(index, word)?.is_empty() {
+                    return Ok(true);
+                }
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// The entry of the postings at `place` as the query reads them: its file's name and bytes
+/// and the entry's offset. A lead place gives the lead, or, when the query reads whole
+/// postings, the block the lead names.
+fn entry(index: &Index, place: u64) -> Result<(String, &[u8], u32), Stop> {
+    let Some(n) = lead_of(place) else { return block(index, place) };
+    let (file, lead) = lead(index, n)?;
+    if index.whole.get() { block(index, lead.full) } else { Ok((file, &lead.bytes, lead.entry)) }
 }
 
 /// The block holding the postings at `place`: its name, bytes and the entry's offset.
@@ -121,19 +217,25 @@ fn block(index: &Index, place: u64) -> Result<(String, &[u8], u32), Stop> {
     }
 }
 
-/// Asks for every postings block the matched terms live in, all at once.
+/// Asks for every postings block and lead the matched terms read, all at once.
 fn need_blocks(index: &Index, words: &Words) -> Result<(), Stop> {
-    let need = words
-        .exprs
-        .iter()
-        .flat_map(|e| &e.words)
-        .flat_map(|w| &w.found)
-        .flat_map(|f| &f.terms)
-        .map(|(_, place)| block_of(*place))
-        .filter(|&block| block < index.meta.postings as usize)
-        .filter(|block| !index.blocks.contains_key(block))
-        .map(|block| index.need(Part::Block(block)))
-        .collect();
+    let places = words.exprs.iter().flat_map(|e| &e.words).flat_map(|w| &w.found);
+    let mut need = Vec::new();
+    for &(_, place) in places.flat_map(|f| &f.terms) {
+        let place = match lead_of(place).map(|n| (n as usize, index.leads.get(&(n as usize)))) {
+            Some((n, None)) => {
+                need.push(index.need(Part::Lead(n)));
+                continue;
+            }
+            Some((_, Some(lead))) if index.whole.get() => lead.full,
+            Some(_) => continue,
+            None => place,
+        };
+        let block = block_of(place);
+        if block < index.meta.postings as usize && !index.blocks.contains_key(&block) {
+            need.push(index.need(Part::Block(block)));
+        }
+    }
     super::needing(need)
 }
 
@@ -315,16 +417,20 @@ pub(super) fn evaluate(
     let mut groups = Vec::new();
     let mut required: Option<Vec<u32>> = None;
     let mut excluded = Vec::new();
+    let mut whole = false;
     for clause in &query.clauses {
         let count = match clause {
             Clause::Any(list) => list.len(),
             _ => 1,
         };
         let mut hits = Vec::new();
-        for expr in exprs.by_ref().take(count) {
+        let clause_exprs: Vec<Compiled> = exprs.by_ref().take(count).cloned().collect();
+        for expr in &clause_exprs {
             hits.extend(expr_hits(index, expr, &layers)?);
         }
-        let group = Group::from_hits(hits);
+        let mut group = Group::from_hits(hits);
+        group.scale = clause_scale(index, &clause_exprs, group.docs.len())?;
+        whole |= needs_whole(index, clause, &clause_exprs)?;
         if matches!(clause, Clause::Not(_)) {
             excluded.extend(group.doc_ids());
             continue;
@@ -347,5 +453,6 @@ pub(super) fn evaluate(
     let filters = Filters::new(index, &query.filters);
     let keep = |d: &u32| rows.get(*d as usize).is_some_and(|row| filters.keep(row, None));
     let docs = base.iter().copied().filter(keep).collect();
-    Ok(Matched { groups, base, docs })
+    let scale = groups.iter().map(|g| g.scale).product();
+    Ok(Matched { groups, base, docs, scale, whole })
 }

@@ -27,6 +27,7 @@ mod present;
 mod rank;
 
 use super::format::chunk::{check_dict, read_block, read_dict};
+use super::format::lead::{Lead, read_lead};
 use super::format::page_text::{self, PageText};
 use super::format::table::{self, DocRow};
 use super::format::{self, FormatError, IndexMeta, Part, damaged, json};
@@ -37,7 +38,7 @@ use super::normalize::{FoldTable, Token, tokenize_with};
 use super::query::Query;
 use super::results::{Facets, SearchResults, Variant};
 use crate::bundle::DocumentData;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -74,6 +75,10 @@ pub struct Index {
     /// The files loaded so far, by number; `meta` says how many there are.
     dicts: HashMap<usize, fst::Map<Vec<u8>>>,
     blocks: HashMap<usize, Vec<u8>>,
+    leads: HashMap<usize, Lead>,
+    /// Whether the query being matched reads frequent terms' whole postings rather than their
+    /// leads: it does when their leads do not give it enough results (see [`Index::evaluate`]).
+    whole: Cell<bool>,
     /// The page texts loaded so far, by document and page.
     pages: HashMap<usize, HashMap<usize, PageText>>,
     /// The documents the reader highlights in, by data file.
@@ -91,6 +96,8 @@ pub struct Index {
 /// A query matched, ranked and counted: everything but what is shown of each result.
 struct Evaluated {
     query: Query,
+    /// Whether it was matched on leads, so its counts are estimates.
+    estimated: bool,
     matched: matching::Matched,
     ranked: Vec<rank::Ranked>,
     facets: Facets,
@@ -126,6 +133,8 @@ impl Index {
             fold,
             dicts: HashMap::new(),
             blocks: HashMap::new(),
+            leads: HashMap::new(),
+            whole: Cell::new(false),
             pages: HashMap::new(),
             meta,
             table: None,
@@ -158,12 +167,16 @@ impl Index {
                 counted(file, i, meta.dict.len())?;
                 let map = read_dict(file, &bytes)?;
                 let range = (meta.dict[i].as_str(), meta.dict.get(i + 1).map(String::as_str));
-                check_dict(file, &map, range, meta.postings)?;
+                check_dict(file, &map, range, (meta.postings, meta.leads))?;
                 self.dicts.insert(i, map);
             }
             Some(Part::Block(i)) => {
                 counted(file, i, meta.postings as usize)?;
                 self.blocks.insert(i, read_block(file, bytes)?);
+            }
+            Some(Part::Lead(i)) => {
+                counted(file, i, meta.leads as usize)?;
+                self.leads.insert(i, read_lead(file, bytes, meta.postings)?);
             }
             Some(Part::Page(doc, page)) => {
                 counted(file, doc, meta.docs as usize)?;
@@ -197,6 +210,7 @@ impl Index {
         let whole = self.table.is_some()
             && self.dicts.len() == meta.dict.len()
             && self.blocks.len() == meta.postings as usize
+            && self.leads.len() == meta.leads as usize
             && self.pages.values().map(HashMap::len).sum::<usize>() == meta.pages as usize;
         if !whole {
             return Err(damaged(file, "it lacks files meta.json counts"));
@@ -224,23 +238,49 @@ impl Index {
     }
 
     fn run(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults, Stop> {
-        let evaluated = self.evaluate(query)?;
+        let evaluated = self.evaluate(query, options.limit)?;
         let shown: Vec<_> = evaluated.ranked.iter().take(options.limit).cloned().collect();
         let results = present::present(self, &evaluated.matched, &shown, options)?;
         Ok(SearchResults {
-            total: evaluated.matched.docs.len(),
+            total: evaluated.matched.total(rows_len(self)),
+            estimated: evaluated.estimated,
             results,
             facets: evaluated.facets.clone(),
             variants: evaluated.variants.clone(),
         })
     }
 
-    /// Matches, ranks and counts a query, or takes the last evaluation if it was this query's:
-    /// the files it was made from are all still here, so it would come out the same.
-    fn evaluate(&self, query: &Query) -> Result<Rc<Evaluated>, Stop> {
-        if let Some(last) = self.last.borrow().as_ref().filter(|last| last.query == *query) {
+    /// Matches, ranks and counts a query for its first `limit` results, or takes the last
+    /// evaluation if it was this query's and gave as many: the files it was made from are all
+    /// still here, so it would come out the same.
+    ///
+    /// A query is matched first on the leads of its frequent terms, which hold their best
+    /// documents; its counts are then estimates. When that gives fewer than `limit` results (a
+    /// rare combination, a narrow filter, "Show more" past the leads), or the query excludes a
+    /// frequent term or puts one in a phrase, it is matched again on the whole postings, and
+    /// counted exactly.
+    fn evaluate(&self, query: &Query, limit: usize) -> Result<Rc<Evaluated>, Stop> {
+        let enough = |last: &&Rc<Evaluated>| {
+            last.query == *query && (!last.estimated || last.ranked.len() >= limit)
+        };
+        if let Some(last) = self.last.borrow().as_ref().filter(enough) {
             return Ok(Rc::clone(last));
         }
+        self.whole.set(false);
+        let mut evaluated = self.evaluate_on(query)?;
+        if evaluated.matched.whole || (evaluated.estimated && evaluated.ranked.len() < limit) {
+            self.whole.set(true);
+            let again = self.evaluate_on(query);
+            self.whole.set(false);
+            evaluated = again?;
+        }
+        let evaluated = Rc::new(evaluated);
+        *self.last.borrow_mut() = Some(Rc::clone(&evaluated));
+        Ok(evaluated)
+    }
+
+    /// [`Index::evaluate`] on the leads or the whole postings, as `whole` says.
+    fn evaluate_on(&self, query: &Query) -> Result<Evaluated, Stop> {
         // The table and the dictionary chunks do not depend on each other: ask for both at once.
         let (rows, words) = match (self.table(), lookup::compile(self, query)) {
             (Ok(rows), Ok(words)) => (rows, words),
@@ -255,10 +295,9 @@ impl Index {
         let ranked = rank::rank(self, &matched, rows);
         let facets = rank::facets(self, query, &matched, rows);
         let variants = lookup::variants_report(self, &words)?;
-        let evaluated =
-            Rc::new(Evaluated { query: query.clone(), matched, ranked, facets, variants });
-        *self.last.borrow_mut() = Some(Rc::clone(&evaluated));
-        Ok(evaluated)
+        let estimated = matched.scale > 1.0;
+        let query = query.clone();
+        Ok(Evaluated { query, estimated, matched, ranked, facets, variants })
     }
 
     fn part(&self, file: &str) -> Option<Part> {
@@ -273,6 +312,11 @@ impl Index {
     fn table(&self) -> Result<&[DocRow], Stop> {
         self.table.as_deref().ok_or_else(|| Stop::Need(vec![self.need(Part::Table)]))
     }
+}
+
+/// The number of documents, for capping an estimate.
+fn rows_len(index: &Index) -> usize {
+    index.table.as_ref().map_or(index.meta.docs as usize, Vec::len)
 }
 
 /// Checks that a numbered file is one `meta.json` counts.

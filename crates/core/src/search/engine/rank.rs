@@ -8,9 +8,8 @@ use crate::search::facets::{self, FacetValues};
 use crate::search::format::table::DocRow;
 use crate::search::query::Query;
 use crate::search::results::Facets;
+use crate::search::score::{bm25, idf};
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
 /// Hits of two clauses within this many tokens of each other count as near.
 const NEAR: u32 = 8;
 
@@ -35,7 +34,7 @@ pub(super) fn rank(index: &Index, matched: &Matched, rows: &[DocRow]) -> Vec<Ran
             for group in &matched.groups {
                 let hits = group.get(doc).map(Vec::as_slice).unwrap_or_default();
                 let tf: f32 = hits.iter().map(|h| h.weight).sum();
-                score += bm25(idf(n, group.docs.len() as f32), tf, len, avg);
+                score += bm25(idf(n, group.estimate()), tf, len, avg);
                 exact += u32::from(hits.iter().any(|h| !h.fuzzy));
             }
             if near(matched, doc) {
@@ -66,16 +65,6 @@ fn near(matched: &Matched, doc: u32) -> bool {
     })
 }
 
-/// BM25's weight for a term (or clause) seen with frequency `tf` in a text of `len` tokens,
-/// where texts average `avg` tokens and the term's inverse document frequency is `idf`.
-fn bm25(idf: f32, tf: f32, len: f32, avg: f32) -> f32 {
-    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg.max(1.0)))
-}
-
-fn idf(n: f32, df: f32) -> f32 {
-    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-}
-
 /// A document's pages, best first, by BM25 over pages: each clause's hits on the page
 /// (weighted by layer and match), saturating as BM25 does, with each clause's idf. Every page
 /// counts as of the mean length: a result's pages are chosen from its postings alone, before
@@ -89,7 +78,7 @@ pub(super) fn best_pages(
 ) -> Vec<(u32, f32, u32)> {
     let mut pages: Vec<(u32, f32, u32)> = Vec::new();
     for group in &matched.groups {
-        let idf = idf(n, group.docs.len() as f32);
+        let idf = idf(n, group.estimate());
         let mut tf: Vec<(u32, f32)> = Vec::new();
         for hit in group.get(doc).into_iter().flatten() {
             match tf.iter_mut().find(|(page, _)| *page == hit.page) {
@@ -130,7 +119,18 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
             quality: r.quality,
         })
         .collect();
-    facets::count(&values, |i, field| filters.keep(base[i], Some(field)))
+    let mut counts = facets::count(&values, |i, field| filters.keep(base[i], Some(field)));
+    if matched.scale > 1.0 {
+        // Matched on leads: each count scaled as the total is (see `Matched::total`).
+        let n = rows.len();
+        for list in counts.lists_mut() {
+            for count in list.iter_mut() {
+                let scaled = (count.count as f32 * matched.scale).min(n as f32).round() as u32;
+                count.count = scaled.max(count.count);
+            }
+        }
+    }
+    counts
 }
 
 /// The name of a facet code: codes count from 1, and 0 is "none".

@@ -28,6 +28,20 @@ pub fn unplace(value: u64) -> (u32, u32) {
     ((value >> 32) as u32, value as u32)
 }
 
+/// A dictionary value with this bit set names a term's lead ([`super::lead`]) by number rather
+/// than its postings' place (blocks are numbered far below 2^31).
+const LEAD: u64 = 1 << 63;
+
+/// The dictionary value of a term whose postings have lead `n`.
+pub fn lead_place(n: u32) -> u64 {
+    LEAD | u64::from(n)
+}
+
+/// The lead a dictionary value names, if it names one.
+pub fn lead_of(value: u64) -> Option<u32> {
+    (value & LEAD != 0).then_some(value as u32)
+}
+
 /// The bytes of a dictionary chunk whose fst map is `fst`.
 pub fn dict_bytes(fst: Vec<u8>) -> Vec<u8> {
     let mut out = DICT_MAGIC.to_vec();
@@ -47,12 +61,13 @@ pub fn read_dict(file: &str, bytes: &[u8]) -> Result<fst::Map<Vec<u8>>, FormatEr
 }
 
 /// Checks a dictionary chunk against `meta.json`: its terms lie in its range (from `first` up
-/// to `next`, the next chunk's first term) and name blocks below `blocks`.
+/// to `next`, the next chunk's first term) and name blocks below `blocks` or leads below
+/// `leads`.
 pub fn check_dict(
     file: &str,
     map: &fst::Map<Vec<u8>>,
     range: (&str, Option<&str>),
-    blocks: u32,
+    (blocks, leads): (u32, u32),
 ) -> Result<(), FormatError> {
     use fst::{IntoStreamer, Streamer};
     let (first, next) = range;
@@ -64,8 +79,12 @@ pub fn check_dict(
             return Err(damaged(file, "its terms are not the range meta.json gives it"));
         }
         at_first = false;
-        if unplace(place).0 >= blocks {
-            return Err(damaged(file, "a term names a postings block meta.json does not count"));
+        let within = match lead_of(place) {
+            Some(lead) => lead < leads && place >> 32 == LEAD >> 32,
+            None => unplace(place).0 < blocks,
+        };
+        if !within {
+            return Err(damaged(file, "a term names postings meta.json does not count"));
         }
     }
     if at_first {

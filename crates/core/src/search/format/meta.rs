@@ -67,6 +67,7 @@ mod tests {
             key: "0123456789abcdef".into(),
             dict: vec!["a".into(), "m".into()],
             postings: 2,
+            leads: 0,
             pack: false,
             fold: Vec::new(),
         }

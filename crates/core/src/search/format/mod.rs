@@ -24,6 +24,7 @@
 //! data, so a damaged file is an error that names it, never a panic or a wrong answer.
 
 pub mod chunk;
+pub mod lead;
 mod meta;
 pub mod pack;
 pub mod page_text;
@@ -34,7 +35,7 @@ pub mod varint;
 use serde::{Deserialize, Serialize};
 
 /// The version of the index format; the engine refuses others with a clear message.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The index's entry point, relative to the bundle folder.
 pub const META_FILE: &str = "search/meta.json";
@@ -56,6 +57,10 @@ pub struct IndexMeta {
     pub dict: Vec<String>,
     /// The number of postings blocks; a dictionary entry names its block by number.
     pub postings: u32,
+    /// The number of leads: the best documents' postings of each frequent term
+    /// ([`lead`]); a dictionary entry names its lead by number.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub leads: u32,
     /// When set, every file of the index is inside one file, [`Part::Pack`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pack: bool,
@@ -64,6 +69,10 @@ pub struct IndexMeta {
     /// no Unicode decomposition tables (see `search::normalize`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fold: Vec<(char, String)>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The distinct values of each facet, sorted.
@@ -81,6 +90,8 @@ pub enum Part {
     Table,
     Dict(usize),
     Block(usize),
+    /// A frequent term's lead ([`lead`]).
+    Lead(usize),
     /// A page of a document, both from 0: its text and the document's card.
     Page(usize, usize),
 }
@@ -93,6 +104,7 @@ impl Part {
             Part::Table => format!("search/table.{key}.bin"),
             Part::Dict(n) => format!("search/dict-{n}.{key}.bin"),
             Part::Block(n) => format!("search/post-{n}.{key}.bin"),
+            Part::Lead(n) => format!("search/lead-{n}.{key}.bin"),
             Part::Page(doc, page) => format!("search/page/{doc}-{page}.{key}.bin"),
         }
     }
@@ -107,6 +119,7 @@ impl Part {
             _ => match (numbered("dict-"), numbered("post-"), stem.strip_prefix("page/")) {
                 (Some(n), _, _) => Part::Dict(n),
                 (_, Some(n), _) => Part::Block(n),
+                _ if numbered("lead-").is_some() => Part::Lead(numbered("lead-")?),
                 (_, _, Some(page)) => {
                     let (doc, page) = page.split_once('-')?;
                     Part::Page(doc.parse().ok()?, page.parse().ok()?)
@@ -177,7 +190,14 @@ mod tests {
     #[test]
     fn a_part_is_read_back_from_its_file_name_and_only_from_it() {
         let key = "0123abcd";
-        for part in [Part::Pack, Part::Table, Part::Dict(0), Part::Block(12), Part::Page(3, 0)] {
+        for part in [
+            Part::Pack,
+            Part::Table,
+            Part::Dict(0),
+            Part::Block(12),
+            Part::Lead(4),
+            Part::Page(3, 0),
+        ] {
             assert_eq!(Part::of(&part.file(key), key), Some(part));
             assert_eq!(Part::of(&part.file("ffff0000"), key), None, "another index's key");
         }

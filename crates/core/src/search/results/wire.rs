@@ -103,6 +103,7 @@ impl Reply {
 
 fn put_results(w: &mut Writer, results: &SearchResults) {
     w.usize(results.total);
+    w.bool(results.estimated);
     w.list(&results.results, put_result);
     let facets = &results.facets;
     for list in [
@@ -129,6 +130,7 @@ fn put_results(w: &mut Writer, results: &SearchResults) {
 fn results(r: &mut Reader) -> SearchResults {
     SearchResults {
         total: r.uint(),
+        estimated: r.bool(),
         results: r.list(result),
         facets: Facets {
             country: r.list(facet_count),

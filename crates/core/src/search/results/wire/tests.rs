@@ -9,6 +9,7 @@ fn results() -> SearchResults {
     let count = |value: &str, count| FacetCount { value: value.into(), count };
     SearchResults {
         total: 300,
+        estimated: true,
         results: vec![ResultDoc {
             id: "cia-1".into(),
             title: "Soviet – Party “Congress”".into(),
