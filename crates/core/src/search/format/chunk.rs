@@ -1,7 +1,8 @@
 //! Dictionary chunks and postings blocks, the two binary files of the index.
 //!
 //! A dictionary chunk is `RRD1` followed by an fst map from each term of a sorted range to the
-//! place of its postings: the block's number in the high 32 bits, the offset in the low ones.
+//! place of its postings: the block's number in the high 32 bits, the offset in the low ones;
+//! or, for a frequent term, the number of its lead ([`super::lead`]) with the top bit set.
 //! A postings block is `RRB1` followed by term entries. An entry is its byte length, the number
 //! of documents it occurs in, then one record per (document, page, layer): the document as a
 //! delta from the previous record's, the page, the layer, the count of positions and the
