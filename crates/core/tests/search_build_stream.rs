@@ -7,11 +7,10 @@
 mod common;
 use common::documents::load;
 use readingroom_core::bundle::{BuiltFile, BundleBuilder, Prepared, build_with, prepare};
-use readingroom_core::check::{FolderFiles, check_folder};
 use readingroom_core::search::build::run::{self, HEAD_BYTES, Piece, RunSource, RunWriter, Sink};
 use readingroom_core::search::build::{BuildOptions, Emitted, Files};
 use readingroom_core::source::SourceDocument;
-use readingroom_core::synth::{self, SynthOptions};
+use readingroom_core::synth::SynthOptions;
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 
@@ -129,21 +128,13 @@ fn assert_same(streamed: Vec<BuiltFile>, whole: Vec<BuiltFile>, what: &str) {
 }
 
 fn synthetic(docs: usize) -> Vec<SourceDocument> {
-    let opts = SynthOptions { docs, pages_per_doc: 2, words_per_page: 100, cer: 0.05, seed: 14 };
-    (0..docs)
-        .map(|i| {
-            let made = synth::document(&opts, i);
-            let files = FolderFiles {
-                folder: &made.id,
-                name: &made.id,
-                meta: Some(made.meta_toml.as_bytes()),
-                ocr: Some(made.ocr.as_bytes()),
-                corrected: Some(made.corrected.as_bytes()),
-                others: BTreeMap::new(),
-            };
-            check_folder(&files).document.expect("a synthetic document is sound")
-        })
-        .collect()
+    common::documents::synthetic(&SynthOptions {
+        docs,
+        pages_per_doc: 2,
+        words_per_page: 100,
+        cer: 0.05,
+        seed: 14,
+    })
 }
 
 const FINE: BuildOptions =

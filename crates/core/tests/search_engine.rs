@@ -247,23 +247,9 @@ fn fuzzy_hits_name_their_variants_and_exact_hits_the_query_word() {
 
 /// A synthetic collection of `docs` documents, as the CLI's `synth` makes it.
 fn synthetic(docs: usize) -> Vec<SourceDocument> {
-    use readingroom_core::check::{FolderFiles, check_folder};
-    use readingroom_core::synth::{self, SynthOptions};
+    use readingroom_core::synth::SynthOptions;
     let opts = SynthOptions { docs, pages_per_doc: 2, words_per_page: 120, cer: 0.03, seed: 9 };
-    (0..docs)
-        .map(|i| {
-            let made = synth::document(&opts, i);
-            let files = FolderFiles {
-                folder: &made.id,
-                name: &made.id,
-                meta: Some(made.meta_toml.as_bytes()),
-                ocr: Some(made.ocr.as_bytes()),
-                corrected: Some(made.corrected.as_bytes()),
-                others: std::collections::BTreeMap::new(),
-            };
-            check_folder(&files).document.expect("a synthetic document is sound")
-        })
-        .collect()
+    common::documents::synthetic(&opts)
 }
 
 /// The bytes of the postings (blocks and leads) among the files asked for.

@@ -46,3 +46,21 @@ fn load_one(name: &str) -> SourceDocument {
     let checked = check_folder(&files);
     checked.document.unwrap_or_else(|| panic!("{name} has errors: {:?}", checked.problems))
 }
+
+/// A synthetic collection made as the CLI's `synth` makes it, checked as the CLI reads it.
+pub fn synthetic(opts: &readingroom_core::synth::SynthOptions) -> Vec<SourceDocument> {
+    (0..opts.docs)
+        .map(|i| {
+            let made = readingroom_core::synth::document(opts, i);
+            let files = FolderFiles {
+                folder: &made.id,
+                name: &made.id,
+                meta: Some(made.meta_toml.as_bytes()),
+                ocr: Some(made.ocr.as_bytes()),
+                corrected: Some(made.corrected.as_bytes()),
+                others: BTreeMap::new(),
+            };
+            check_folder(&files).document.expect("a synthetic document is sound")
+        })
+        .collect()
+}
