@@ -2,10 +2,10 @@
 //! clauses combined, filters applied.
 
 use super::filters::Filters;
-use super::lookup::{Compiled, Found, Word, Words, block_of};
+use super::leads::{self, clause_scale, clauses, needs_whole};
+use super::lookup::{Compiled, Found, Words, block_of};
 use super::{Index, Stop};
 use crate::search::format::chunk::{each_record, entry_docs, lead_of, unplace};
-use crate::search::format::lead::Lead;
 use crate::search::format::table::DocRow;
 use crate::search::format::{Part, PostingLayer, damaged};
 use crate::search::query::{Clause, Filter, Layer, Query};
@@ -78,8 +78,8 @@ pub(super) struct Matched {
     pub docs: Vec<u32>,
     /// How many documents match for each found: the product of the clauses' scales.
     pub scale: f32,
-    /// Whether a clause read a lead where it needs whole postings ([`needs_whole`]): the
-    /// query is then matched again on them.
+    /// Whether the query was not matched on leads because it needs whole postings
+    /// ([`needs_whole`]): it is then matched on them.
     pub whole: bool,
 }
 
@@ -124,73 +124,10 @@ fn each_posting(index: &Index, place: u64, each: &mut dyn FnMut(Key, &[u32])) ->
 /// The number of documents of the postings at `place`, or asks for their block or lead.
 pub(super) fn posting_docs(index: &Index, place: u64) -> Result<u32, Stop> {
     if let Some(n) = lead_of(place) {
-        return Ok(lead(index, n)?.1.df);
+        return Ok(leads::lead(index, n)?.1.df);
     }
     let (file, bytes, offset) = block(index, place)?;
     Ok(entry_docs(&file, bytes, offset)?)
-}
-
-/// A term's lead, or asks for it.
-fn lead(index: &Index, n: u32) -> Result<(String, &Lead), Stop> {
-    let part = Part::Lead(n as usize);
-    match index.leads.get(&(n as usize)) {
-        Some(lead) => Ok((part.file(&index.meta.key), lead)),
-        None => Err(Stop::Need(vec![index.need(part)])),
-    }
-}
-
-/// The leads a word's postings are read from: none when the query reads whole postings.
-fn leads_of<'a>(index: &'a Index, word: &Word) -> Result<Vec<(u32, &'a Lead)>, Stop> {
-    let mut out: Vec<(u32, &Lead)> = Vec::new();
-    if index.whole.get() {
-        return Ok(out);
-    }
-    for (_, place) in word.found.iter().flat_map(|f| &f.terms) {
-        if let Some(n) = lead_of(*place)
-            && out.iter().all(|(m, _)| *m != n)
-        {
-            out.push((n, lead(index, n)?.1));
-        }
-    }
-    Ok(out)
-}
-
-/// How many documents a clause of single words matches for each of the `found` its postings
-/// as read gave: 1 read whole. A lead holds `docs` of the `df` documents of its term, so each
-/// lead read leaves out `df - docs` documents that match (fewer where other terms of the word
-/// match them too): the estimate adds them, within the index's documents.
-fn clause_scale(index: &Index, exprs: &[Compiled], found: usize) -> Result<f32, Stop> {
-    if found == 0 {
-        return Ok(1.0);
-    }
-    let mut seen: Vec<u32> = Vec::new();
-    let mut missed = 0.0f32;
-    for word in exprs.iter().flat_map(|e| &e.words) {
-        for (n, lead) in leads_of(index, word)? {
-            if !seen.contains(&n) {
-                seen.push(n);
-                missed += (lead.df - lead.docs) as f32;
-            }
-        }
-    }
-    let all = (found as f32 + missed).min(index.meta.docs as f32).max(found as f32);
-    Ok(all / found as f32)
-}
-
-/// Whether a clause reads a lead where only whole postings give the right documents: to
-/// exclude a term's documents, or to find a phrase (the documents where each word weighs
-/// most are not those where the phrase does).
-fn needs_whole(index: &Index, clause: &Clause, exprs: &[Compiled]) -> Result<bool, Stop> {
-    for expr in exprs {
-        if matches!(clause, Clause::Not(_)) || expr.words.len() > 1 {
-            for word in &expr.words {
-                if !leads_of(index, word)?.is_empty() {
-                    return Ok(true);
-                }
-            }
-        }
-    }
-    Ok(false)
 }
 
 /// The entry of the postings at `place` as the query reads them: its file's name and bytes
@@ -198,7 +135,7 @@ fn needs_whole(index: &Index, clause: &Clause, exprs: &[Compiled]) -> Result<boo
 /// postings, the block the lead names.
 fn entry(index: &Index, place: u64) -> Result<(String, &[u8], u32), Stop> {
     let Some(n) = lead_of(place) else { return block(index, place) };
-    let (file, lead) = lead(index, n)?;
+    let (file, lead) = leads::lead(index, n)?;
     if index.whole.get() { block(index, lead.full) } else { Ok((file, &lead.bytes, lead.entry)) }
 }
 
@@ -404,6 +341,12 @@ pub(super) fn evaluate(
     rows: &[DocRow],
 ) -> Result<Matched, Stop> {
     need_blocks(index, words)?;
+    let clauses = clauses(query, words);
+    if !index.whole.get() && needs_whole(&clauses) {
+        // Its leads are here, for the places of the whole postings: match it on those.
+        let (groups, base, docs) = (Vec::new(), Vec::new(), Vec::new());
+        return Ok(Matched { groups, base, docs, scale: 1.0, whole: true });
+    }
     let layer = query.filters.iter().rev().find_map(|f| match f {
         Filter::Layer(layer) => Some(*layer),
         _ => None,
@@ -413,24 +356,16 @@ pub(super) fn evaluate(
         Some(Layer::Ocr) => l != PostingLayer::Corrected,
         Some(Layer::Corrected) => l == PostingLayer::Corrected,
     };
-    let mut exprs = words.exprs.iter();
     let mut groups = Vec::new();
     let mut required: Option<Vec<u32>> = None;
     let mut excluded = Vec::new();
-    let mut whole = false;
-    for clause in &query.clauses {
-        let count = match clause {
-            Clause::Any(list) => list.len(),
-            _ => 1,
-        };
+    for (clause, exprs) in clauses {
         let mut hits = Vec::new();
-        let clause_exprs: Vec<Compiled> = exprs.by_ref().take(count).cloned().collect();
-        for expr in &clause_exprs {
+        for expr in exprs {
             hits.extend(expr_hits(index, expr, &layers)?);
         }
         let mut group = Group::from_hits(hits);
-        group.scale = clause_scale(index, &clause_exprs, group.docs.len())?;
-        whole |= needs_whole(index, clause, &clause_exprs)?;
+        group.scale = clause_scale(index, exprs, group.docs.len())?;
         if matches!(clause, Clause::Not(_)) {
             excluded.extend(group.doc_ids());
             continue;
@@ -454,5 +389,5 @@ pub(super) fn evaluate(
     let keep = |d: &u32| rows.get(*d as usize).is_some_and(|row| filters.keep(row, None));
     let docs = base.iter().copied().filter(keep).collect();
     let scale = groups.iter().map(|g| g.scale).product();
-    Ok(Matched { groups, base, docs, scale, whole })
+    Ok(Matched { groups, base, docs, scale, whole: false })
 }

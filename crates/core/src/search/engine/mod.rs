@@ -19,6 +19,7 @@
 
 mod ask;
 mod filters;
+mod leads;
 mod lookup;
 mod matcher;
 mod matching;
@@ -242,7 +243,7 @@ impl Index {
         let shown: Vec<_> = evaluated.ranked.iter().take(options.limit).cloned().collect();
         let results = present::present(self, &evaluated.matched, &shown, options)?;
         Ok(SearchResults {
-            total: evaluated.matched.total(rows_len(self)),
+            total: evaluated.matched.total(self.meta.docs as usize),
             estimated: evaluated.estimated,
             results,
             facets: evaluated.facets.clone(),
@@ -312,11 +313,6 @@ impl Index {
     fn table(&self) -> Result<&[DocRow], Stop> {
         self.table.as_deref().ok_or_else(|| Stop::Need(vec![self.need(Part::Table)]))
     }
-}
-
-/// The number of documents, for capping an estimate.
-fn rows_len(index: &Index) -> usize {
-    index.table.as_ref().map_or(index.meta.docs as usize, Vec::len)
 }
 
 /// Checks that a numbered file is one `meta.json` counts.
