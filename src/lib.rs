@@ -33,3 +33,8 @@ pub fn start() {
         None => yew::Renderer::<app::App>::new().render(),
     };
 }
+
+/// Talc rather than dlmalloc: smaller (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -12,6 +12,7 @@
 //! a temporary folder and renamed into place, replacing only a dist/ it wrote
 //! ([`crate::site_dir`]).
 
+use crate::minify::{self, Script, minify};
 use crate::{process, setup};
 use anyhow::{Context, bail, ensure};
 use flate2::{Compression, write::GzEncoder};
@@ -29,7 +30,7 @@ pub const BUDGET_GZIP: u64 = 194 * 1024;
 /// 15, measured from 0 to 200); and `--low-memory-unused` (1.5 KB): Rust's modules never touch
 /// the first kilobyte of memory (the stack starts at 1 MiB and grows down; data and heap lie
 /// above it), so address arithmetic may fold into load and store offsets.
-const WASM_OPT_FLAGS: [&str; 10] = [
+const WASM_OPT_FLAGS: [&str; 12] = [
     "-Oz",
     "--converge",
     "--one-caller-inline-max-function-size=15",
@@ -40,6 +41,9 @@ const WASM_OPT_FLAGS: [&str; 10] = [
     "--enable-mutable-globals",
     "--enable-reference-types",
     "--enable-multivalue",
+    // The toolchain's names and the features it compiled with: nothing a browser reads.
+    "--strip-producers",
+    "--strip-target-features",
 ];
 
 pub fn dist_dir() -> PathBuf {
@@ -102,7 +106,9 @@ fn build_site(work: &Path, staging: &Path) -> anyhow::Result<u64> {
         let path = staging.join(script);
         fs::write(&path, minify(work, &fs::read_to_string(&path)?, Script::Classic)?)?;
     }
+    minify::css(work, &staging.join("static/style.css"))?;
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
+    let html = minify::html_comments(&html);
     let html = html.replace("{{app.js}}", &js).replace("{{app.wasm}}", &wasm);
     fs::write(staging.join("index.html"), html)?;
     let modules =
@@ -179,14 +185,11 @@ fn build_wasm(
     stem: &str,
     tail: &str,
 ) -> anyhow::Result<Module> {
-    process::run(Command::new("cargo").args([
-        "build",
-        "--release",
-        "--package",
-        package,
-        "--target",
-        setup::WASM_TARGET,
-    ]))?;
+    process::run(
+        Command::new("cargo")
+            .args(["build", "--release", "--package", package, "--target", setup::WASM_TARGET])
+            .env("CARGO_ENCODED_RUSTFLAGS", minify::rustflags()),
+    )?;
     let raw = crate::target().join(format!("wasm32-unknown-unknown/release/{stem}.wasm"));
     process::run(
         Command::new("wasm-bindgen")
@@ -241,30 +244,6 @@ pub(crate) fn bindgen_glue(work: &Path, stem: &str) -> PathBuf {
 /// The module `stem`'s wasm as the last build wrote it into the site, after wasm-opt.
 pub(crate) fn optimized_wasm(work: &Path, stem: &str) -> PathBuf {
     work.join(format!("{stem}.opt.wasm"))
-}
-
-/// How a script is loaded: as an ES module (wasm-bindgen's glue) or a classic script.
-#[derive(Clone, Copy, PartialEq)]
-pub(crate) enum Script {
-    Module,
-    Classic,
-}
-
-/// `js` minified by terser: wasm-bindgen's glue is half comments, whitespace and long local
-/// names (the app's glue goes from 8.9 to 6.7 KB gzipped, the chrome's script from 2.3 to
-/// 1.2 KB). Property names are kept, so the wasm's imports still find their functions; a
-/// classic script's top-level names are kept too.
-pub(crate) fn minify(work: &Path, js: &str, kind: Script) -> anyhow::Result<String> {
-    let input = work.join("minify.js");
-    let output = work.join("minify.min.js");
-    fs::write(&input, js)?;
-    let mut terser = Command::new(setup::npm_bin("terser"));
-    terser.arg(&input).args(["--compress", "--mangle", "--output"]).arg(&output);
-    if kind == Script::Module {
-        terser.arg("--module");
-    }
-    process::run(&mut terser)?;
-    fs::read_to_string(&output).context("terser wrote nothing")
 }
 
 /// Points wasm-bindgen's glue at the hashed wasm file.

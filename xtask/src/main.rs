@@ -9,6 +9,7 @@ mod bench;
 mod dist;
 mod fuzz;
 mod import_names;
+mod minify;
 mod nginx;
 mod offline;
 mod precompress;

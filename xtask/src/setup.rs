@@ -86,12 +86,12 @@ fn npm_packages() -> anyhow::Result<()> {
     let hash = format!("{:x}", Sha256::digest(&lock));
     if fs::read_to_string(npm_stamp()).is_ok_and(|stamp| stamp.trim() == hash) {
         eprintln!(
-            "setup: npm packages (binaryen, terser, Playwright, axe-core, selenium-webdriver, Pagefind): present"
+            "setup: npm packages (binaryen, terser, lightningcss, Playwright, axe-core, selenium-webdriver, Pagefind): present"
         );
         return Ok(());
     }
     eprintln!(
-        "setup: installing npm packages from package-lock.json (wasm-opt from binaryen, terser, Playwright and axe-core, selenium-webdriver for Firefox and WebKit, Pagefind for the benchmarks)"
+        "setup: installing npm packages from package-lock.json (wasm-opt from binaryen, terser and lightningcss, Playwright and axe-core, selenium-webdriver for Firefox and WebKit, Pagefind for the benchmarks)"
     );
     process::run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     fs::write(npm_stamp(), hash).context("cannot record the npm install")

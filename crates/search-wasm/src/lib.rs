@@ -46,3 +46,8 @@ impl Engine {
         reply.to_bytes()
     }
 }
+
+/// Talc rather than dlmalloc: smaller (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -17,7 +17,8 @@
 
 mod page;
 
-use crate::dist::{self, Script};
+use crate::dist;
+use crate::minify::{Script, minify};
 use anyhow::{Context, bail, ensure};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -107,16 +108,16 @@ pub fn write(bundle: &Path, out: &Path) -> anyhow::Result<()> {
         let wasm = format!("{package}.wasm");
         let tail =
             format!("\nreadingroomEmbedded.define('{name}', '{wasm}', {});\n", exports(&glue)?);
-        scripts.push(dist::minify(&work, &(glue + &tail), Script::Module)?);
+        scripts.push(minify(&work, &(glue + &tail), Script::Module)?);
         files.push(stored(&wasm, &fs::read(dist::optimized_wasm(&work, stem))?)?);
     }
     let glue = fs::read_to_string(dist::bindgen_glue(&work, "readingroom"))?;
-    scripts.push(dist::minify(&work, &(glue + &app_start()), Script::Module)?);
+    scripts.push(minify(&work, &(glue + &app_start()), Script::Module)?);
     files.push(stored(APP_WASM, &fs::read(dist::optimized_wasm(&work, "readingroom"))?)?);
     bundle_files(bundle, bundle, &mut files)?;
     let root = crate::root();
     let html = fs::read_to_string(root.join("index.html")).context("cannot read index.html")?;
-    let store = dist::minify(&work, include_str!("store.js"), Script::Classic)?;
+    let store = minify(&work, include_str!("store.js"), Script::Classic)?;
     let page =
         page::render(&html, &page::Parts { root: &root, work: &work, store, scripts, files })?;
     let staging = out.with_extension("html.tmp");

@@ -10,7 +10,7 @@
 //! wasm compilation ('wasm-unsafe-eval'); nothing is fetched, so everything else is 'none'.
 
 use super::{GENERATOR, Stored};
-use crate::dist::{self, Script};
+use crate::minify::{Script, minify};
 use anyhow::{Context, bail, ensure};
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -90,7 +90,7 @@ fn rewrite(element: &str, parts: &Parts, hashes: &mut Vec<String>) -> anyhow::Re
             // its menu stays hidden there (index.html hides it until the script shows it).
             Some("static/offline.js") => Ok(String::new()),
             Some(src) if src.starts_with("static/") => {
-                let js = dist::minify(parts.work, &read(parts.root, src)?, Script::Classic)?;
+                let js = minify(parts.work, &read(parts.root, src)?, Script::Classic)?;
                 inline_script(&js, "", hashes)
             }
             Some("{{app.js}}") => {
