@@ -63,8 +63,7 @@ impl Collecting {
     pub fn feed(&mut self, bytes: &[u8], weighing: &Weighing) {
         self.pending.extend_from_slice(bytes);
         let mut at = 0;
-        while let Some((delta, start, end)) = record(&self.pending, at) {
-            let tf = tf_of(&self.pending[start..end]);
+        while let Some(Record { delta, start, end, tf }) = record(&self.pending, at) {
             match &mut self.doc {
                 Some((_, records, weight)) if delta == 0 => {
                     records.extend_from_slice(&self.pending[at..end]);
@@ -112,28 +111,27 @@ impl Collecting {
     }
 }
 
-/// The record at `at` if it is whole: its document delta, and where the rest of it (page,
-/// layer, positions) starts and where the record ends.
-fn record(bytes: &[u8], at: usize) -> Option<(u64, usize, usize)> {
+/// A whole record of the bytes received: its document delta, where the rest of it (page,
+/// layer, positions) starts and where it ends, and its term frequency weighted by layer.
+struct Record {
+    delta: u64,
+    start: usize,
+    end: usize,
+    tf: f32,
+}
+
+/// The record at `at`, if it is whole.
+fn record(bytes: &[u8], at: usize) -> Option<Record> {
     let mut i = at;
     let delta = get(bytes, &mut i)?;
     let start = i;
     get(bytes, &mut i)?;
-    bytes.get(i)?;
+    let layer = PostingLayer::from_byte(*bytes.get(i)?);
     i += 1;
     let count = get(bytes, &mut i)?;
     for _ in 0..count {
         get(bytes, &mut i)?;
     }
-    Some((delta, start, i))
-}
-
-/// A record's term frequency (without its delta: page, layer, count, positions), by layer.
-fn tf_of(rest: &[u8]) -> f32 {
-    let mut i = 0;
-    let _ = get(rest, &mut i);
-    let layer = rest.get(i).copied().and_then(PostingLayer::from_byte);
-    i += 1;
-    let count = get(rest, &mut i).unwrap_or(0) as f32;
-    count * layer.map_or(0.0, layer_weight)
+    let tf = count as f32 * layer.map_or(0.0, layer_weight);
+    Some(Record { delta, start, end: i, tf })
 }
