@@ -84,13 +84,18 @@ pub(super) struct Matched {
 }
 
 impl Matched {
+    /// Whether it was matched on leads, so its counts are estimates.
+    pub fn estimated(&self) -> bool {
+        self.scale > 1.0
+    }
+
     /// The number of documents that match, or its estimate when matched on leads: the
     /// documents found, scaled as though the leads held each clause's matches in their
     /// share, within what the clauses allow (no more than the rarest clause matches, nor than
     /// the `n` documents of the index).
     pub fn total(&self, n: usize) -> usize {
         let found = self.docs.len();
-        if self.scale <= 1.0 {
+        if !self.estimated() {
             return found;
         }
         let cap = self.groups.iter().map(Group::estimate).fold(n as f32, f32::min);

@@ -97,8 +97,6 @@ pub struct Index {
 /// A query matched, ranked and counted: everything but what is shown of each result.
 struct Evaluated {
     query: Query,
-    /// Whether it was matched on leads, so its counts are estimates.
-    estimated: bool,
     matched: matching::Matched,
     ranked: Vec<rank::Ranked>,
     facets: Facets,
@@ -244,7 +242,7 @@ impl Index {
         let results = present::present(self, &evaluated.matched, &shown, options)?;
         Ok(SearchResults {
             total: evaluated.matched.total(self.meta.docs as usize),
-            estimated: evaluated.estimated,
+            estimated: evaluated.matched.estimated(),
             results,
             facets: evaluated.facets.clone(),
             variants: evaluated.variants.clone(),
@@ -262,14 +260,16 @@ impl Index {
     /// counted exactly.
     fn evaluate(&self, query: &Query, limit: usize) -> Result<Rc<Evaluated>, Stop> {
         let enough = |last: &&Rc<Evaluated>| {
-            last.query == *query && (!last.estimated || last.ranked.len() >= limit)
+            last.query == *query && (!last.matched.estimated() || last.ranked.len() >= limit)
         };
         if let Some(last) = self.last.borrow().as_ref().filter(enough) {
             return Ok(Rc::clone(last));
         }
         self.whole.set(false);
         let mut evaluated = self.evaluate_on(query)?;
-        if evaluated.matched.whole || (evaluated.estimated && evaluated.ranked.len() < limit) {
+        if evaluated.matched.whole
+            || (evaluated.matched.estimated() && evaluated.ranked.len() < limit)
+        {
             self.whole.set(true);
             let again = self.evaluate_on(query);
             self.whole.set(false);
@@ -296,9 +296,7 @@ impl Index {
         let ranked = rank::rank(self, &matched, rows);
         let facets = rank::facets(self, query, &matched, rows);
         let variants = lookup::variants_report(self, &words)?;
-        let estimated = matched.scale > 1.0;
-        let query = query.clone();
-        Ok(Evaluated { query, estimated, matched, ranked, facets, variants })
+        Ok(Evaluated { query: query.clone(), matched, ranked, facets, variants })
     }
 
     fn part(&self, file: &str) -> Option<Part> {

@@ -120,7 +120,7 @@ pub(super) fn facets(index: &Index, query: &Query, matched: &Matched, rows: &[Do
         })
         .collect();
     let mut counts = facets::count(&values, |i, field| filters.keep(base[i], Some(field)));
-    if matched.scale > 1.0 {
+    if matched.estimated() {
         // Matched on leads: each count scaled as the total is (see `Matched::total`).
         let n = rows.len();
         for list in counts.lists_mut() {
